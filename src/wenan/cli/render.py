@@ -1,0 +1,63 @@
+"""Terminal rendering: live streaming while the model writes, then the ranked result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from ..write import WriteResult
+
+_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
+
+
+class StreamPrinter:
+    def __init__(self, n: int, console: Console | None = None) -> None:
+        self.n = n
+        self.console = console or Console(highlight=False)
+
+    def notice(self, text: str) -> None:
+        self.console.print(Text(text, style="yellow"))
+
+    def on_event(self, event: tuple[str, int, Any]) -> None:
+        kind, index, payload = event
+        if kind == "start":
+            self.console.print(Text(f"\n── 草稿 {index + 1}/{self.n} ──", style="bold cyan"))
+        elif kind == "retry":
+            self.console.print(Text(f"\n── 草稿 {index + 1} 不合格，重写（第 {payload} 次）──", style="yellow"))
+        elif kind == "chunk":
+            self.console.out(payload, end="", style="dim", highlight=False)
+        elif kind == "done":
+            self.console.print()
+
+
+def print_result(result: WriteResult, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    tpl = result.template
+    console.print(Text(f"\n模型 {result.model} · 模板 {tpl['id']} v{tpl['version']} · "
+                       f"tokens {result.usage.as_dict()['total_tokens']}", style="dim"))
+    for flag in result.brief_flags:
+        console.print(Text(f"⚠ {flag.detail}", style="yellow"))
+    for rank, v in enumerate(result.variants, 1):
+        body = Text()
+        if v.draft.title:
+            body.append(f"{v.draft.title}\n\n", style="bold")
+        body.append(v.draft.text)
+        if v.draft.tags:
+            body.append("\n\n" + " ".join(f"#{t}" for t in v.draft.tags), style="blue")
+        shown = [f for f in v.flags if f.severity != "info"]
+        if shown:
+            body.append("\n")
+        for f in shown:
+            mark = "✓ 已修正" if f.repaired else "✗"
+            body.append(f"\n{mark} [{f.kind}] {f.detail}", style="green" if f.repaired else _STYLE[f.severity])
+        title = f"#{rank}  得分 {v.score:.2f}" + ("  ⚠ 需人工处理" if v.blocked else "")
+        console.print(Panel(body, title=title, title_align="left", border_style="red" if v.blocked else "green"))
+    if result.rejected:
+        console.print(Text(f"另有 {len(result.rejected)} 条因不符合渠道硬性规则被丢弃："
+                           + "；".join(f.detail for v in result.rejected for f in v.flags if f.severity == "error"),
+                           style="dim"))
+    if not result.variants:
+        console.print(Text("没有合格的文案。可以增加 --attempts、调整 brief，或换用更强的模型（--model）。", style="red"))

@@ -1,0 +1,136 @@
+"""Pipeline checks: each looks at a variant and returns flags; some can also repair what they find.
+
+The pipeline runs ``DEFAULT_CHECKS`` in order. Later capabilities (knowledge-base grounding, brand
+voice) are more entries in the same list — a check is one class with one ``run`` method.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..channels import ChannelSpec, Flag, count_chars
+from ..models.base import Model, Request
+from .brief import Brief
+
+if TYPE_CHECKING:
+    from .pipeline import Variant
+
+
+@dataclass
+class Context:
+    brief: Brief
+    channel: ChannelSpec
+    model: Model | None = None
+    #: knowledge-base facts retrieved for this brief: [{"id", "text", "title"?}]
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    #: the brand's own past posts used as the voice reference
+    reference_posts: list[str] = field(default_factory=list)
+    voice_profile: Any = None
+
+    def sources(self) -> list[tuple[str, str, str | None]]:
+        """(id, text, title) of everything the copy may state as fact."""
+        out: list[tuple[str, str, str | None]] = [(sid, text, "brief") for sid, text in self.brief.source_fields()]
+        out += [(str(f["id"]), str(f["text"]), f.get("title")) for f in self.facts]
+        return out
+
+
+class Check(ABC):
+    name: str = "check"
+
+    @abstractmethod
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        """Return this check's flags for the variant (may also attach data, e.g. citations)."""
+
+    def fix(self, variant: Variant, flags: list[Flag], ctx: Context) -> bool:
+        """Try to repair the variant in place; return True if the text changed."""
+        return False
+
+
+class GroundingCheck(Check):
+    """Every number, price, date, phone and address must come from the brief (or the brand's facts).
+
+    Without a knowledge base the flag is ``ungrounded_number`` (numbers only, issue-2 contract); with
+    facts every claim kind is checked and flagged ``ungrounded_claim`` with citations for the rest.
+    """
+
+    name = "grounding"
+    NUMERIC = {"number", "price", "percent", "date", "phone", "address"}
+
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        from ..ground import Source, check
+
+        sources = [Source(id=sid, text=text, title=title) for sid, text, title in ctx.sources()]
+        report = check(variant.draft.full_text(), sources)
+        with_kb = bool(ctx.facts)
+        variant.citations = [c.as_dict() for c in report.citations] if with_kb else []
+        flags = []
+        for item in report.ungrounded:
+            claim = item.claim
+            if not with_kb and claim.kind not in self.NUMERIC:
+                continue
+            kind = "ungrounded_claim" if with_kb else "ungrounded_number"
+            where = "brief 和知识库" if with_kb else "brief"
+            flags.append(Flag(kind, f"“{claim.text}”（{claim.kind}）在{where}中找不到出处", "error"))
+        return flags
+
+
+class ComplianceCheck(Check):
+    """Advertising-Law and platform rules. Fixes by rewording with a chat model, else by replacement."""
+
+    name = "compliance"
+
+    def _report(self, variant: Variant, ctx: Context) -> Any:
+        from ..comply import check
+
+        return check(variant.draft.full_text(), channel=ctx.channel.id, industry=ctx.brief.industry)
+
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        report = self._report(variant, ctx)
+        variant.compliance = report.to_dict()
+        return [
+            Flag("compliance", f"“{v.text}”：{v.explanation}（{v.basis}）"
+                 + (f" 建议改为：{v.suggestions[0]}" if v.suggestions else ""), "error")
+            for v in report.violations
+        ]
+
+    def fix(self, variant: Variant, flags: list[Flag], ctx: Context) -> bool:
+        from ..comply import check, fix
+
+        report = self._report(variant, ctx)
+        if not report.violations:
+            return False
+        if ctx.model is not None and ctx.model.is_chat:
+            problems = "\n".join(f"- {f.detail}" for f in flags)
+            prompt = (f"下面这段{ctx.channel.name}文案有违反《广告法》或平台规则的表述：\n{problems}\n\n"
+                      f"请只改写这些表述，保持其余内容、格式和长度不变，直接输出改写后的完整文案：\n\n"
+                      f"{variant.draft.raw}")
+            try:
+                rewritten = ctx.model.generate(Request(prompt=prompt, max_tokens=variant.max_tokens,
+                                                       temperature=0.3)).text
+            except Exception:  # a failed rewrite falls through to deterministic replacement
+                rewritten = ""
+            if rewritten.strip() and variant.reshape(rewritten, ctx) and not self._report(variant, ctx).violations:
+                return True
+        def violations(value: str) -> Any:
+            return check(value, channel=ctx.channel.id, industry=ctx.brief.industry)
+
+        draft = variant.draft
+        if draft.title:
+            draft.title = fix(draft.title, violations(draft.title))
+        draft.text = fix(draft.text, violations(draft.text))
+        draft.tags = [t for t in draft.tags if not violations(t).violations]
+        return True
+
+
+def length_penalty(text: str, ctx: Context) -> float:
+    target = ctx.channel.target_chars(ctx.brief.length)
+    n = count_chars(text)
+    if target.min <= n <= target.max:
+        return 0.0
+    edge = target.min if n < target.min else target.max
+    return min(0.3, 0.3 * abs(n - edge) / max(edge, 1))
+
+
+DEFAULT_CHECKS: tuple[type[Check], ...] = (ComplianceCheck, GroundingCheck)

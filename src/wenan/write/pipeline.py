@@ -1,0 +1,210 @@
+"""brief → template → N variants (streamed) → channel shaping → checks (+ fixes) → score → rank."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..channels import Draft, Flag, get_channel, shape
+from ..exceptions import ModelError
+from ..models.base import Model, Request, Usage
+from ..templates import RenderedPrompt, get_template
+from .brief import Brief
+from .checks import DEFAULT_CHECKS, Check, Context, length_penalty
+
+#: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
+BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim"}
+PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
+KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3}
+
+Event = tuple[str, int, Any]  # ("start"|"chunk"|"retry"|"done", variant index, payload)
+
+
+@dataclass
+class Variant:
+    draft: Draft
+    max_tokens: int
+    score: float = 0.0
+    attempts: int = 1
+    usage: Usage = field(default_factory=Usage)
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    compliance: dict[str, Any] | None = None
+    voice: float | None = None
+
+    @property
+    def flags(self) -> list[Flag]:
+        return self.draft.flags
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.kind in BLOCKING for f in self.flags)
+
+    def reshape(self, raw: str, ctx: Context) -> bool:
+        """Replace the draft with a new raw output (e.g. a compliant rewrite) if it still parses."""
+        draft = _shape(raw, ctx)
+        if draft.rejected:
+            return False
+        self.draft = draft
+        return True
+
+    def as_dict(self) -> dict[str, Any]:
+        d = self.draft
+        out: dict[str, Any] = {"text": d.text, "score": round(self.score, 4),
+                               "flags": [f.as_dict() for f in d.flags]}
+        if d.title is not None or d.channel in ("xiaohongshu", "ecommerce"):
+            out["title"] = d.title
+        if d.channel == "xiaohongshu":
+            out["tags"] = d.tags
+        if d.bullets:
+            out["bullets"] = d.bullets
+        if d.shots:
+            out["shots"] = [s.__dict__ for s in d.shots]
+        if self.citations:
+            out["citations"] = self.citations
+        if self.voice is not None:
+            out["voice"] = round(self.voice, 4)
+        out["attempts"] = self.attempts
+        return out
+
+
+@dataclass
+class WriteResult:
+    variants: list[Variant]
+    rejected: list[Variant]
+    model: str
+    template: dict[str, Any]
+    usage: Usage
+    brief_flags: list[Flag] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "variants": [v.as_dict() for v in self.variants],
+            "model": self.model,
+            "template": self.template,
+            "usage": self.usage.as_dict(),
+            "brief_flags": [f.as_dict() for f in self.brief_flags],
+            "rejected": [{"text": v.draft.text, "flags": [f.as_dict() for f in v.flags]} for v in self.rejected],
+        }
+
+
+def _shape(raw: str, ctx: Context) -> Draft:
+    b = ctx.brief
+    fallback_tags = [t for t in (b.brand, b.product, *(b.selling_points[:3])) if t and len(t) <= 12]
+    return shape(ctx.channel, raw, duration=b.duration, fallback_tags=fallback_tags)
+
+
+def default_max_tokens(ctx: Context) -> int:
+    # Chinese runs ~1–1.5 chars per token on common tokenizers; formats add labels, tags and shot headers.
+    target = ctx.channel.target_chars(ctx.brief.length).max
+    overhead = {"plain": 40, "xiaohongshu": 120, "douyin": 200, "ecommerce": 120}[ctx.channel.format]
+    if ctx.channel.format == "douyin":
+        seconds = ctx.brief.duration or ctx.channel.default_duration_s or 30
+        target = int(seconds * (ctx.channel.speaking_rate_cps or 4) * 2.2)  # 画面 + 字幕 roughly double it
+    return int(target * 1.3) + overhead
+
+
+class Writer:
+    """Runs the write pipeline with one model. Reusable across briefs (the model stays loaded)."""
+
+    def __init__(self, model: Model, *, template_id: str | None = None, checks: Sequence[Check] | None = None,
+                 max_attempts: int = 2, temperature: float = 0.8, max_tokens: int | None = None,
+                 seed: int | None = None, on_event: Callable[[Event], None] | None = None) -> None:
+        self.model = model
+        self.template_id = template_id
+        self.checks = list(checks) if checks is not None else [c() for c in DEFAULT_CHECKS]
+        self.max_attempts = max(1, max_attempts)
+        self.temperature = temperature
+        self.max_tokens = max_tokens
+        self.seed = seed
+        self.on_event = on_event or (lambda event: None)
+
+    def check_brief(self, brief: Brief) -> list[Flag]:
+        """A brief asking for 全网第一 is told why not before any tokens are spent."""
+        from ..comply import check
+
+        text = "\n".join(t for _, t in brief.source_fields())
+        return [Flag("brief_compliance", f"brief 中的“{v.text}”：{v.explanation}（{v.basis}），生成的文案不会使用它",
+                     "warning") for v in check(text, channel=brief.channel, industry=brief.industry).violations]
+
+    def write(self, brief: Brief, n: int = 3, *, facts: list[dict[str, Any]] | None = None, voice: str = "",
+              reference_posts: list[str] | None = None, voice_profile: Any = None) -> WriteResult:
+        ctx = Context(brief=brief, channel=get_channel(brief.channel), model=self.model, facts=facts or [],
+                      reference_posts=reference_posts or [], voice_profile=voice_profile)
+        template = get_template(brief.channel, self.template_id)
+        prompt = template.render(brief, facts=ctx.facts, voice=voice)
+        brief_flags = self.check_brief(brief)
+        usage, kept, rejected = Usage(), [], []
+        models_used: list[str] = []
+        for i in range(n):
+            variant = self._one(i, prompt, ctx, usage, models_used)
+            (rejected if variant.draft.rejected else kept).append(variant)
+        kept.sort(key=lambda v: (v.blocked, -v.score))
+        return WriteResult(variants=kept, rejected=rejected,
+                           model=models_used[-1] if models_used else self.model.model_id,
+                           template={"id": prompt.template_id, "version": prompt.template_version,
+                                     "exemplars": prompt.exemplar_ids},
+                           usage=usage, brief_flags=brief_flags)
+
+    def _request(self, prompt: RenderedPrompt, ctx: Context, attempt_seed: int | None) -> Request:
+        return Request(system=prompt.system, prompt=prompt.user,
+                       completion_prompt=None if self.model.is_chat else prompt.completion,
+                       stop=[] if self.model.is_chat else prompt.stop,
+                       max_tokens=self.max_tokens or default_max_tokens(ctx),
+                       temperature=self.temperature, seed=attempt_seed)
+
+    def _one(self, index: int, prompt: RenderedPrompt, ctx: Context, usage: Usage,
+             models_used: list[str]) -> Variant:
+        best: Variant | None = None
+        for attempt in range(1, self.max_attempts + 1):
+            seed = None if self.seed is None else self.seed + index * 101 + attempt
+            request = self._request(prompt, ctx, seed)
+            self.on_event(("start" if attempt == 1 else "retry", index, attempt))
+            response, chunks = self.model.stream(request)
+            try:
+                for chunk in chunks:
+                    self.on_event(("chunk", index, chunk))
+            except ModelError:
+                raise
+            usage.add(response.usage)
+            models_used.append(response.model)
+            variant = Variant(draft=_shape(response.text, ctx), max_tokens=request.max_tokens, attempts=attempt)
+            variant.usage = response.usage
+            self._run_checks(variant, ctx)
+            if best is None or (variant.draft.rejected, variant.blocked, -variant.score) < (
+                    best.draft.rejected, best.blocked, -best.score):
+                best = variant
+            if not best.draft.rejected and not best.blocked:
+                break
+        assert best is not None
+        self.on_event(("done", index, best))
+        return best
+
+    def _run_checks(self, variant: Variant, ctx: Context) -> None:
+        if variant.draft.rejected:
+            variant.score = 0.0
+            return
+        for check in self.checks:
+            flags = check.run(variant, ctx)
+            if flags and check.fix(variant, flags, ctx):
+                flags = check.run(variant, ctx)
+                fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True)
+                variant.draft.flags.append(fixed_note)
+            variant.draft.flags.extend(flags)
+        variant.score = score(variant, ctx)
+
+
+def score(variant: Variant, ctx: Context) -> float:
+    s = 1.0
+    for f in variant.flags:
+        if f.repaired:
+            s -= 0.03
+        else:
+            s -= KIND_PENALTY.get(f.kind, PENALTY[f.severity])
+    s -= length_penalty(variant.draft.text, ctx)
+    cta = ctx.brief.cta
+    if cta and ctx.channel.habits.needs_cta and cta[:4] not in variant.draft.text:
+        s -= 0.05
+    if variant.voice is not None:
+        s = 0.75 * s + 0.25 * variant.voice
+    return max(0.0, min(1.0, s))
