@@ -27,7 +27,8 @@ def test_xiaohongshu_title_cut_and_tags_filled():
 
 def test_xiaohongshu_inline_tags_and_missing_labels():
     spec = get_channel("xiaohongshu")
-    raw = "周末去了一家宝藏面包店\n🍞外皮脆脆的，里面软软的，咬一口满满黄油香。\n🥐可颂一出炉就被抢光了，建议早点去排队。 #面包 #探店 #周末"
+    raw = ("周末去了一家宝藏面包店\n🍞外皮脆脆的，里面软软的，咬一口满满黄油香。\n"
+           "🥐可颂一出炉就被抢光了，建议早点去排队。 #面包 #探店 #周末")
     draft = shape(spec, raw)
     assert draft.title == "周末去了一家宝藏面包店"
     assert draft.tags == ["面包", "探店", "周末"]

@@ -56,8 +56,8 @@ def print_result(result: WriteResult, console: Console | None = None) -> None:
         title = f"#{rank}  得分 {v.score:.2f}" + ("  ⚠ 需人工处理" if v.blocked else "")
         console.print(Panel(body, title=title, title_align="left", border_style="red" if v.blocked else "green"))
     if result.rejected:
-        console.print(Text(f"另有 {len(result.rejected)} 条因不符合渠道硬性规则被丢弃："
-                           + "；".join(f.detail for v in result.rejected for f in v.flags if f.severity == "error"),
-                           style="dim"))
+        reasons = "；".join(f.detail for v in result.rejected for f in v.flags if f.severity == "error")
+        console.print(Text(f"另有 {len(result.rejected)} 条因不符合渠道硬性规则被丢弃：{reasons}", style="dim"))
     if not result.variants:
-        console.print(Text("没有合格的文案。可以增加 --attempts、调整 brief，或换用更强的模型（--model）。", style="red"))
+        hint = "没有合格的文案。可以增加 --attempts、调整 brief，或换用更强的模型（--model）。"
+        console.print(Text(hint, style="red"))

@@ -19,7 +19,9 @@ LOCAL_NOTICE = (
 def write_command(
     brief_file: str | None = typer.Option(None, "--brief", "-b", help="brief 文件（YAML/JSON），- 表示标准输入"),
     product: str | None = typer.Option(None, "--product", help="产品或服务"),
-    brand: str | None = typer.Option(None, "--brand", help="品牌名（若已用 `wenan brand create` 建档，则使用其知识库与语气）"),
+    brand: str | None = typer.Option(
+        None, "--brand", help="品牌名（若已用 `wenan brand create` 建档，则使用其知识库与语气）"
+    ),
     selling_point: list[str] = typer.Option([], "--point", "-p", help="卖点，可重复"),
     audience: str | None = typer.Option(None, "--audience", help="目标人群"),
     offer: str | None = typer.Option(None, "--offer", help="活动/优惠"),

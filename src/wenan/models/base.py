@@ -129,7 +129,7 @@ class Model(ABC):
         response.text = "".join(parts)
         return response
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, most backends hold nothing
         """Release sockets / native memory. Safe to call twice."""
 
     def __repr__(self) -> str:

