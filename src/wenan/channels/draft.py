@@ -23,6 +23,9 @@ class Flag:
     severity: Severity = "warning"
     #: True when wenan changed the text to satisfy the rule (the flag then documents what it did)
     repaired: bool = False
+    #: "channel" for the channel's own rules; a check's name otherwise. Only channel errors reject a draft:
+    #: a check's errors (an invented price, a 广告法 term) keep the draft visible but rank it last.
+    source: str = "channel"
 
     def as_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "detail": self.detail, "severity": self.severity, "repaired": self.repaired}
@@ -50,12 +53,19 @@ class Draft:
 
     @property
     def rejected(self) -> bool:
-        return any(f.severity == "error" and not f.repaired for f in self.flags)
+        return any(f.severity == "error" and not f.repaired and f.source == "channel" for f in self.flags)
 
     def full_text(self) -> str:
         """Everything a reader sees — what compliance and grounding checks read."""
         parts = [self.title or "", self.text, " ".join(f"#{t}" for t in self.tags)]
         return "\n".join(p for p in parts if p)
+
+    def claim_text(self) -> str:
+        """What the copy asserts: like ``full_text`` but without format scaffolding (镜头1（3秒）…)."""
+        if not self.shots:
+            return self.full_text()
+        lines = [line for s in self.shots for line in (s.visual, s.voiceover, s.subtitle) if line]
+        return "\n".join([self.title or "", *lines])
 
 
 _LABEL_RE = re.compile(r"^\s*(?:\*\*)?[【\[]?(标题|正文|标签|话题|卖点|描述|文案)[】\]]?(?:\*\*)?\s*[:：]?\s*", re.M)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..channels import ChannelSpec, Flag, count_chars
+from ..exceptions import UnknownNameError
 from ..models.base import Model, Request
 from .brief import Brief
 
@@ -28,6 +29,11 @@ class Context:
     #: the brand's own past posts used as the voice reference
     reference_posts: list[str] = field(default_factory=list)
     voice_profile: Any = None
+
+    @property
+    def industry(self) -> str | None:
+        """The brief's industry in the compliance vocabulary (free text like 烘焙 maps to a rule pack)."""
+        return compliance_industry(self.brief.industry)
 
     def sources(self) -> list[tuple[str, str, str | None]]:
         """(id, text, title) of everything the copy may state as fact."""
@@ -62,7 +68,7 @@ class GroundingCheck(Check):
         from ..ground import Source, check
 
         sources = [Source(id=sid, text=text, title=title) for sid, text, title in ctx.sources()]
-        report = check(variant.draft.full_text(), sources)
+        report = check(variant.draft.claim_text(), sources)
         with_kb = bool(ctx.facts)
         variant.citations = [c.as_dict() for c in report.citations] if with_kb else []
         flags = []
@@ -72,7 +78,7 @@ class GroundingCheck(Check):
                 continue
             kind = "ungrounded_claim" if with_kb else "ungrounded_number"
             where = "brief 和知识库" if with_kb else "brief"
-            flags.append(Flag(kind, f"“{claim.text}”（{claim.kind}）在{where}中找不到出处", "error"))
+            flags.append(Flag(kind, f"“{claim.text}”（{claim.kind}）在{where}中找不到出处", "error", source=self.name))
         return flags
 
 
@@ -84,14 +90,14 @@ class ComplianceCheck(Check):
     def _report(self, variant: Variant, ctx: Context) -> Any:
         from ..comply import check
 
-        return check(variant.draft.full_text(), channel=ctx.channel.id, industry=ctx.brief.industry)
+        return check(variant.draft.full_text(), channel=ctx.channel.id, industry=ctx.industry)
 
     def run(self, variant: Variant, ctx: Context) -> list[Flag]:
         report = self._report(variant, ctx)
         variant.compliance = report.to_dict()
         return [
             Flag("compliance", f"“{v.text}”：{v.explanation}（{v.basis}）"
-                 + (f" 建议改为：{v.suggestions[0]}" if v.suggestions else ""), "error")
+                 + (f" 建议改为：{v.suggestions[0]}" if v.suggestions else ""), "error", source=self.name)
             for v in report.violations
         ]
 
@@ -114,7 +120,7 @@ class ComplianceCheck(Check):
             if rewritten.strip() and variant.reshape(rewritten, ctx) and not self._report(variant, ctx).violations:
                 return True
         def violations(value: str) -> Any:
-            return check(value, channel=ctx.channel.id, industry=ctx.brief.industry)
+            return check(value, channel=ctx.channel.id, industry=ctx.industry)
 
         draft = variant.draft
         if draft.title:
@@ -122,6 +128,34 @@ class ComplianceCheck(Check):
         draft.text = fix(draft.text, violations(draft.text))
         draft.tags = [t for t in draft.tags if not violations(t).violations]
         return True
+
+
+def compliance_industry(name: str | None) -> str | None:
+    """Briefs carry free-text industries (烘焙, 母婴…); unknown ones get the general rule pack, not an error."""
+    from ..comply._scope import resolve_industry
+
+    if not name:
+        return None
+    try:
+        return resolve_industry(name)
+    except UnknownNameError:
+        pass
+    # Order matters: 保健食品 must win over 食品, 医美 over 美妆.
+    for keywords, industry in _INDUSTRY_KEYWORDS:
+        if any(k in name for k in keywords):
+            return industry
+    return "general"
+
+
+_INDUSTRY_KEYWORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("保健",), "health_food"),
+    (("医", "药", "诊所", "口腔", "牙"), "medical"),
+    (("美妆", "护肤", "化妆", "彩妆", "个护"), "cosmetics"),
+    (("金融", "理财", "投资", "加盟", "招商", "保险"), "finance"),
+    (("教育", "培训", "课程", "辅导", "留学"), "education"),
+    (("房", "地产", "楼盘"), "real_estate"),
+    (("食", "烘焙", "餐", "饮", "茶", "咖啡", "奶", "农产品", "生鲜", "零食", "酒", "水果"), "food"),
+)
 
 
 def length_penalty(text: str, ctx: Context) -> float:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..channels import Draft, Flag, get_channel, shape
-from ..exceptions import ModelError
 from ..models.base import Model, Request, Usage
 from ..templates import RenderedPrompt, get_template
 from .brief import Brief
-from .checks import DEFAULT_CHECKS, Check, Context, length_penalty
+from .checks import DEFAULT_CHECKS, Check, Context, compliance_industry, length_penalty
 
 #: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
 BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim"}
@@ -88,6 +88,18 @@ class WriteResult:
         }
 
 
+_LOOP_RE = re.compile(r"(.{1,16}?)\1{6,}$", re.S)
+
+
+def looping(tail: str) -> bool:
+    """True when the text ends in the same short unit repeated seven or more times."""
+    return bool(_LOOP_RE.search(tail.rstrip()))
+
+
+def trim_loop(text: str) -> str:
+    return _LOOP_RE.sub(r"\1", text.rstrip())
+
+
 def _shape(raw: str, ctx: Context) -> Draft:
     b = ctx.brief
     fallback_tags = [t for t in (b.brand, b.product, *(b.selling_points[:3])) if t and len(t) <= 12]
@@ -124,8 +136,9 @@ class Writer:
         from ..comply import check
 
         text = "\n".join(t for _, t in brief.source_fields())
-        return [Flag("brief_compliance", f"brief 中的“{v.text}”：{v.explanation}（{v.basis}），生成的文案不会使用它",
-                     "warning") for v in check(text, channel=brief.channel, industry=brief.industry).violations]
+        report = check(text, channel=brief.channel, industry=compliance_industry(brief.industry))
+        return [Flag("brief_compliance", f"brief 中的“{v.text}”：{v.explanation}（{v.basis}），生成的文案不应使用它",
+                     "warning", source="compliance") for v in report.violations]
 
     def write(self, brief: Brief, n: int = 3, *, facts: list[dict[str, Any]] | None = None, voice: str = "",
               reference_posts: list[str] | None = None, voice_profile: Any = None) -> WriteResult:
@@ -149,7 +162,8 @@ class Writer:
     def _request(self, prompt: RenderedPrompt, ctx: Context, attempt_seed: int | None) -> Request:
         return Request(system=prompt.system, prompt=prompt.user,
                        completion_prompt=None if self.model.is_chat else prompt.completion,
-                       stop=[] if self.model.is_chat else prompt.stop,
+                       # "\n【" ends the copy even when the base model skips the ### separator.
+                       stop=[] if self.model.is_chat else [*prompt.stop, "\n【"],
                        max_tokens=self.max_tokens or default_max_tokens(ctx),
                        temperature=self.temperature, seed=attempt_seed)
 
@@ -161,14 +175,19 @@ class Writer:
             request = self._request(prompt, ctx, seed)
             self.on_event(("start" if attempt == 1 else "retry", index, attempt))
             response, chunks = self.model.stream(request)
-            try:
-                for chunk in chunks:
-                    self.on_event(("chunk", index, chunk))
-            except ModelError:
-                raise
+            parts: list[str] = []
+            for chunk in chunks:
+                parts.append(chunk)
+                self.on_event(("chunk", index, chunk))
+                if len(parts) % 8 == 0 and looping("".join(parts[-64:])):
+                    # Small base models fall into loops ("#无\n#无\n…"); stop paying for them.
+                    chunks.close()  # type: ignore[attr-defined]
+                    response.usage.completion_tokens = max(response.usage.completion_tokens, len(parts))
+                    break
+            text = trim_loop("".join(parts))
             usage.add(response.usage)
             models_used.append(response.model)
-            variant = Variant(draft=_shape(response.text, ctx), max_tokens=request.max_tokens, attempts=attempt)
+            variant = Variant(draft=_shape(text, ctx), max_tokens=request.max_tokens, attempts=attempt)
             variant.usage = response.usage
             self._run_checks(variant, ctx)
             if best is None or (variant.draft.rejected, variant.blocked, -variant.score) < (
@@ -188,7 +207,8 @@ class Writer:
             flags = check.run(variant, ctx)
             if flags and check.fix(variant, flags, ctx):
                 flags = check.run(variant, ctx)
-                fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True)
+                fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True,
+                                  source=check.name)
                 variant.draft.flags.append(fixed_note)
             variant.draft.flags.extend(flags)
         variant.score = score(variant, ctx)

@@ -1,0 +1,123 @@
+"""The write pipeline with the scripted FakeModel: shaping, checks, fixes, regeneration, ranking, output."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from wenan.config import user_dir
+from wenan.models.fake import FakeModel
+from wenan.write import Writer, parse_brief
+
+BRIEF = dict(product="手工酸奶", brand="山间牧场", selling_points=["只用鲜牛奶和菌种"], facts=["每杯12元"],
+             offer="第二杯半价", channel="moments", cta="评论区留言预订", industry="烘焙")
+GOOD = "一大早，牛奶刚进门🥛 山间牧场的手工酸奶只用鲜牛奶和菌种，每杯12元，第二杯半价。想喝的评论区留言预订～"
+INVENTED = "酸奶来啦🥛 每杯15元，地址文二路99号，电话13812345678，只用鲜牛奶和菌种，评论区留言预订"
+
+
+def kinds(variant) -> set[str]:
+    return {f.kind for f in variant.flags}
+
+
+def test_clean_variant_ranks_above_one_with_invented_numbers():
+    model = FakeModel([INVENTED, GOOD], is_chat=False)
+    result = Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=2)
+    assert [v.draft.text for v in result.variants] == [GOOD, INVENTED]
+    bad = result.variants[1]
+    details = " ".join(f.detail for f in bad.flags if f.kind == "ungrounded_number")
+    assert "15元" in details and "13812345678" in details and "文二路99号" in details
+    assert "ungrounded_number" not in kinds(result.variants[0])
+    assert result.variants[0].score > bad.score
+
+
+def test_ungrounded_variant_is_regenerated():
+    model = FakeModel([INVENTED, GOOD], is_chat=False)
+    result = Writer(model, max_attempts=2).write(parse_brief(BRIEF), n=1)
+    (variant,) = result.variants
+    assert variant.draft.text == GOOD and variant.attempts == 2
+    assert len(model.requests) == 2
+
+
+def test_base_model_gets_completion_prompt_and_stops():
+    model = FakeModel([GOOD], is_chat=False)
+    Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=1)
+    request = model.requests[0]
+    assert request.completion_prompt and request.completion_prompt.endswith("【文案】\n")
+    assert "###" in request.stop and "每杯12元" in request.completion_prompt
+
+
+def test_compliance_fixed_deterministically_for_base_model():
+    text = "山间牧场手工酸奶，全网最低价！只用鲜牛奶和菌种，每杯12元🥛 评论区留言预订"
+    result = Writer(FakeModel([text], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1)
+    (variant,) = result.variants
+    assert "全网最低" not in variant.draft.text
+    assert "compliance_fixed" in kinds(variant) and "compliance" not in kinds(variant)
+
+
+def test_compliance_rewrite_asked_of_chat_model():
+    text = "山间牧场手工酸奶，全网最低价！只用鲜牛奶和菌种，每杯12元🥛 评论区留言预订"
+    model = FakeModel([text, GOOD], is_chat=True)
+    result = Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=1)
+    assert "全网最低" in model.requests[1].prompt and "广告法" in model.requests[1].prompt
+    assert result.variants[0].draft.text == GOOD
+
+
+def test_brief_asking_for_absolute_terms_is_told_why():
+    brief = parse_brief({**BRIEF, "selling_points": ["全网销量第一"]})
+    result = Writer(FakeModel([GOOD], is_chat=False), max_attempts=1).write(brief, n=1)
+    assert result.brief_flags and "第九条" in result.brief_flags[0].detail
+
+
+def test_unrepairable_channel_output_is_rejected_not_shipped():
+    brief = parse_brief({**BRIEF, "channel": "douyin", "duration": 15})
+    result = Writer(FakeModel(["就是一段没有分镜的话"], is_chat=False), max_attempts=2).write(brief, n=1)
+    assert result.variants == [] and len(result.rejected) == 1
+    assert result.rejected[0].flags[0].kind == "bad_format"
+
+
+def test_events_stream_in_order():
+    events = []
+    Writer(FakeModel([GOOD], is_chat=False), max_attempts=1, on_event=events.append).write(parse_brief(BRIEF), n=1)
+    assert events[0] == ("start", 0, 1) and events[-1][0] == "done"
+    assert "".join(e[2] for e in events if e[0] == "chunk") == GOOD
+
+
+def test_douyin_shot_headers_are_not_claims():
+    brief = parse_brief({**BRIEF, "channel": "douyin", "duration": 10})
+    script = ("镜头1（4秒）\n画面：酸奶特写\n口播：山间牧场手工酸奶，只用鲜牛奶和菌种。\n字幕：只用鲜奶\n"
+              "镜头2（6秒）\n画面：门店\n口播：每杯12元，第二杯半价，评论区留言预订。\n字幕：第二杯半价")
+    (variant,) = Writer(FakeModel([script], is_chat=False), max_attempts=1).write(brief, n=1).variants
+    assert "ungrounded_number" not in kinds(variant), variant.flags
+
+
+def test_cli_json_output_shape():
+    from wenan.cli.app import app
+
+    (user_dir() / "config.yaml").write_text(
+        "models:\n  scripted:\n    backend: fake\n    options:\n      replies:\n"
+        f"        - \"标题：山间牧场手工酸奶\\n正文：\\n🥛{GOOD}\\n标签：#酸奶 #早餐 #手工\"\n", "utf-8")
+    out = CliRunner().invoke(app, ["write", "--model", "scripted", "--json", "-n", "2", "-c", "xiaohongshu",
+                                   "--product", "手工酸奶", "--brand", "山间牧场", "-p", "只用鲜牛奶和菌种",
+                                   "-f", "每杯12元", "--offer", "第二杯半价", "--cta", "评论区留言预订"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert set(data) >= {"variants", "model", "template", "usage"}
+    assert data["template"]["id"] == "xiaohongshu.expert" and isinstance(data["template"]["version"], int)
+    first = data["variants"][0]
+    assert first["title"] == "山间牧场手工酸奶" and first["tags"] == ["酸奶", "早餐", "手工"]
+    assert isinstance(first["score"], float) and all({"kind", "detail"} <= set(f) for f in first["flags"])
+    assert data["usage"]["total_tokens"] > 0
+
+
+def test_degenerate_loops_are_cut_short():
+    from wenan.write.pipeline import looping, trim_loop
+
+    looped = "酸奶好喝🥛 只用鲜牛奶和菌种，每杯12元，评论区留言预订\n" + "#无\n" * 200
+    model = FakeModel([looped], is_chat=False, chunk_size=2)
+    events = []
+    result = Writer(model, max_attempts=1, on_event=events.append).write(parse_brief(BRIEF), n=1)
+    streamed = "".join(e[2] for e in events if e[0] == "chunk")
+    assert len(streamed) < 120, "generation should stop soon after the loop starts"
+    assert result.variants[0].draft.text.count("#无") <= 1
+    assert not looping("哈哈哈，这家店太好吃了") and trim_loop("好" + "啊" * 20) == "好啊"
