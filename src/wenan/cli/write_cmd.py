@@ -63,14 +63,22 @@ def write_command(
             raise BriefError("brief 为空", hint="用 --product/--point 等参数，或 --brief brief.yaml 提供 brief")
         brief = parse_brief({}, **overrides)
 
+    from ..write.brand import load_brand_context
+
+    brand_ctx = load_brand_context(brief)
+    if brand_ctx is not None and not brief.industry and brand_ctx.industry:
+        brief = brief.model_copy(update={"industry": brand_ctx.industry})
     llm = get_model(model)
     printer = None if as_json else StreamPrinter(n)
     if printer and not llm.is_chat:
         printer.notice(LOCAL_NOTICE)
+    if printer and brand_ctx is not None:
+        printer.notice(f"品牌 {brand_ctx.name}：知识库资料 {len(brand_ctx.facts)} 条，参考往期文案 "
+                       f"{len(brand_ctx.reference_posts)} 条" + ("，已载入语气画像" if brand_ctx.profile else ""))
     writer = Writer(llm, template_id=template, max_attempts=attempts, temperature=temperature,
                     max_tokens=max_tokens, seed=seed, on_event=printer.on_event if printer else None)
     try:
-        result = writer.write(brief, n=n)
+        result = writer.write(brief, n=n, brand=brand_ctx)
     finally:
         llm.close()
     if as_json:

@@ -167,4 +167,53 @@ def length_penalty(text: str, ctx: Context) -> float:
     return min(0.3, 0.3 * abs(n - edge) / max(edge, 1))
 
 
+class LeakCheck(Check):
+    """Hostile documents may try to make the model recite its instructions; such a variant never ships.
+
+    Flags any run of ``MIN_RUN`` characters copied from the system prompt (outside the brief's own words).
+    """
+
+    name = "leak"
+    MIN_RUN = 24
+
+    def __init__(self, system_prompt: str = "") -> None:
+        self.system_prompt = system_prompt
+
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        system = "".join(self.system_prompt.split())
+        if len(system) < self.MIN_RUN:
+            return []
+        text = "".join(variant.draft.full_text().split())
+        allowed = "".join("".join(t.split()) for _, t, _ in ctx.sources())
+        step = self.MIN_RUN // 2
+        for i in range(0, max(len(text) - self.MIN_RUN + 1, 0), step):
+            window = text[i : i + self.MIN_RUN]
+            if len(window) == self.MIN_RUN and window in system and window not in allowed:
+                return [Flag("prompt_leak", f"文案复述了系统提示词（“{window[:12]}…”），已拦截", "error",
+                             source=self.name)]
+        return []
+
+
+class VoiceCheck(Check):
+    """How close the variant sounds to the brand's own posts; words the brand never uses are flagged."""
+
+    name = "voice"
+
+    def __init__(self, words_to_avoid: list[str] | None = None) -> None:
+        self.words_to_avoid = words_to_avoid or []
+
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        text = variant.draft.full_text()
+        flags = [Flag("avoid_word", f"使用了品牌禁用词“{w}”", "warning", source=self.name)
+                 for w in self.words_to_avoid if w and w in text]
+        if ctx.voice_profile is not None:
+            from ..voice import voice_score
+
+            variant.voice = voice_score(text, ctx.voice_profile, ctx.reference_posts or None)
+        return flags
+
+    def fix(self, variant: Variant, flags: list[Flag], ctx: Context) -> bool:
+        return False
+
+
 DEFAULT_CHECKS: tuple[type[Check], ...] = (ComplianceCheck, GroundingCheck)

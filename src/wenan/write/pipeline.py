@@ -10,11 +10,12 @@ from typing import Any
 from ..channels import Draft, Flag, get_channel, shape
 from ..models.base import Model, Request, Usage
 from ..templates import RenderedPrompt, get_template
+from .brand import BrandContext
 from .brief import Brief
-from .checks import DEFAULT_CHECKS, Check, Context, compliance_industry, length_penalty
+from .checks import DEFAULT_CHECKS, Check, Context, LeakCheck, VoiceCheck, compliance_industry, length_penalty
 
 #: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
-BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim"}
+BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak"}
 PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
 KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3}
 
@@ -140,17 +141,21 @@ class Writer:
         return [Flag("brief_compliance", f"brief 中的“{v.text}”：{v.explanation}（{v.basis}），生成的文案不应使用它",
                      "warning", source="compliance") for v in report.violations]
 
-    def write(self, brief: Brief, n: int = 3, *, facts: list[dict[str, Any]] | None = None, voice: str = "",
-              reference_posts: list[str] | None = None, voice_profile: Any = None) -> WriteResult:
-        ctx = Context(brief=brief, channel=get_channel(brief.channel), model=self.model, facts=facts or [],
-                      reference_posts=reference_posts or [], voice_profile=voice_profile)
+    def write(self, brief: Brief, n: int = 3, *, brand: BrandContext | None = None) -> WriteResult:
+        """Write ``n`` variants. ``brand`` (see ``write.brand.load_brand_context``) adds facts and voice."""
+        ctx = Context(brief=brief, channel=get_channel(brief.channel), model=self.model)
+        if brand is not None:
+            ctx.facts, ctx.reference_posts, ctx.voice_profile = brand.facts, brand.reference_posts, brand.profile
         template = get_template(brief.channel, self.template_id)
-        prompt = template.render(brief, facts=ctx.facts, voice=voice)
+        prompt = template.render(brief, facts=ctx.facts, voice=brand.voice if brand else "")
+        checks = [*self.checks, LeakCheck(prompt.system)]
+        if brand is not None:
+            checks.append(VoiceCheck(brand.words_to_avoid))
         brief_flags = self.check_brief(brief)
         usage, kept, rejected = Usage(), [], []
         models_used: list[str] = []
         for i in range(n):
-            variant = self._one(i, prompt, ctx, usage, models_used)
+            variant = self._one(i, prompt, ctx, checks, usage, models_used)
             (rejected if variant.draft.rejected else kept).append(variant)
         kept.sort(key=lambda v: (v.blocked, -v.score))
         return WriteResult(variants=kept, rejected=rejected,
@@ -167,7 +172,7 @@ class Writer:
                        max_tokens=self.max_tokens or default_max_tokens(ctx),
                        temperature=self.temperature, seed=attempt_seed)
 
-    def _one(self, index: int, prompt: RenderedPrompt, ctx: Context, usage: Usage,
+    def _one(self, index: int, prompt: RenderedPrompt, ctx: Context, checks: list[Check], usage: Usage,
              models_used: list[str]) -> Variant:
         best: Variant | None = None
         for attempt in range(1, self.max_attempts + 1):
@@ -189,7 +194,7 @@ class Writer:
             models_used.append(response.model)
             variant = Variant(draft=_shape(text, ctx), max_tokens=request.max_tokens, attempts=attempt)
             variant.usage = response.usage
-            self._run_checks(variant, ctx)
+            run_checks(variant, ctx, checks)
             if best is None or (variant.draft.rejected, variant.blocked, -variant.score) < (
                     best.draft.rejected, best.blocked, -best.score):
                 best = variant
@@ -199,19 +204,21 @@ class Writer:
         self.on_event(("done", index, best))
         return best
 
-    def _run_checks(self, variant: Variant, ctx: Context) -> None:
-        if variant.draft.rejected:
-            variant.score = 0.0
-            return
-        for check in self.checks:
+
+
+def run_checks(variant: Variant, ctx: Context, checks: Sequence[Check]) -> None:
+    if variant.draft.rejected:
+        variant.score = 0.0
+        return
+    for check in checks:
+        flags = check.run(variant, ctx)
+        if flags and check.fix(variant, flags, ctx):
             flags = check.run(variant, ctx)
-            if flags and check.fix(variant, flags, ctx):
-                flags = check.run(variant, ctx)
-                fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True,
-                                  source=check.name)
-                variant.draft.flags.append(fixed_note)
-            variant.draft.flags.extend(flags)
-        variant.score = score(variant, ctx)
+            fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True,
+                              source=check.name)
+            variant.draft.flags.append(fixed_note)
+        variant.draft.flags.extend(flags)
+    variant.score = score(variant, ctx)
 
 
 def score(variant: Variant, ctx: Context) -> float:
