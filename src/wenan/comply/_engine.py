@@ -1,0 +1,321 @@
+"""The checker: scan text block by block, turn automaton hits and regex matches into violations.
+
+``Scanner`` is the one implementation; ``check`` feeds it one block, ``check_stream`` feeds it a file in
+newline-aligned blocks with offsets carried across, so a 100 MB input runs in bounded memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from ..exceptions import InputFileError, UserError
+from ._context import allowed
+from ._detectors import DETECTORS, STATEFUL, Found
+from ._matcher import CompiledRule, Matcher, find, matcher_for
+from ._normalise import SEP_CLASS, fold, fold_if_needed, is_ascii_alnum, skeleton
+from ._report import Advisory, Report, Violation
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_MERGE_GAP = re.compile(SEP_CLASS + "*")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_LINE_REACH = 2000  # a regex rule reads at most this far either side of its trigger
+
+BLOCK_CHARS = 1 << 20  # characters per streamed block (~3 MB of Chinese UTF-8)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max(0, pos - _LINE_REACH)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    end = text.find("\n", pos, pos + _LINE_REACH)
+    return start, (end if end != -1 else min(len(text), pos + _LINE_REACH))
+
+
+class Scanner:
+    """Incremental checker for one text. ``scan`` each block in order, then ``finish`` for advisories."""
+
+    def __init__(self, channel: str | None = None, industry: str | None = None, *,
+                 defer_stateful: bool = False) -> None:
+        self.matcher: Matcher = matcher_for(channel, industry)
+        self._state: dict[str, Any] = {}
+        self._advisories: list[Advisory] = []
+        self._markers_seen: set[str] = set()
+        # In a worker process: stateful detector lines are handed back, not run (see _parallel.py).
+        self._defer = defer_stateful
+        self._deferred: list[tuple[int, int, str, str]] = []  # (rule index, offset, line, folded line)
+
+    # --- building results ---------------------------------------------------------------------------
+
+    def _emit(self, out: list[Violation], cr: CompiledRule, block: str, offset: int, start: int, end: int,
+              term: str | None = None, found: Found | None = None) -> None:
+        rule = cr.rule
+        suggestions = list(rule.suggestions)
+        if term is not None and term in cr.term_fix:
+            suggestions.insert(0, cr.term_fix[term])
+        explanation = rule.explanation
+        if found is not None:
+            suggestions = [*found.suggestions, *(s for s in suggestions if s not in found.suggestions)]
+            explanation = f"{explanation}（{found.note}）" if found.note else explanation
+        suggestions = list(dict.fromkeys(suggestions))
+        text = block[start:end]
+        if cr.mode == "advisory":
+            where = "、".join(rule.channels or ())
+            message = f"“{text}”：{rule.explanation}（当前未指定渠道；发布到 {where} 时属于违规）"
+            self._advisories.append(Advisory(rule.id, rule.category, message, rule.basis,
+                                             offset + start, offset + end, text))
+            return
+        out.append(Violation(offset + start, offset + end, text, rule.category, cr.severity, rule.id,
+                             rule.basis, explanation, suggestions))
+
+    # --- scanning -----------------------------------------------------------------------------------
+
+    def scan(self, block: str, offset: int = 0) -> list[Violation]:
+        """Violations in ``block``; offsets are ``offset`` + position in ``block``."""
+        if not block:
+            return []
+        m = self.matcher
+        folded = fold_if_needed(block)
+        sk = skeleton(folded)
+        skt = sk.text
+        out: list[Violation] = []
+        pending: dict[tuple[int, int], None] = {}  # (line start in block, rule index), in document order
+        hits = find(m.automaton_for(len(skt)), skt)
+        line_start = line_end = -1
+        while hits:
+            behind: list[tuple[int, int, int]] = []
+            for pidx, s, e in hits:
+                entry = m.entries[pidx]
+                if entry.triggers:  # triggers only widen where regexes run, so no word-boundary test here
+                    pos = sk.to_input(s)
+                    if not line_start <= pos < line_end:
+                        line_start, line_end = _line_bounds(folded, pos)
+                    for ri in entry.triggers:
+                        pending[(line_start, ri)] = None
+                    if entry.rescan:
+                        # A bare trigger (天美白) must not hide a term that starts inside it (美白).
+                        behind += [(p, s + 1 + a, s + 1 + b) for p, a, b in
+                                   find(m.automaton, skt[s + 1:e + m.longest]) if a < e - s - 1]
+                if not entry.hits or (entry.ascii_left and s and is_ascii_alnum(skt[s - 1])) or (
+                        entry.ascii_right and e < len(skt) and is_ascii_alnum(skt[e])):
+                    continue
+                for ri, term in entry.hits:
+                    cr = m.rules[ri]
+                    if allowed(cr.rule.unless, cr.rule.only_if, skt, s, e):
+                        a, b = sk.span(s, e)
+                        self._emit(out, cr, block, offset, a, b, term)
+            hits = behind
+        for ri in m.full_scan:  # phone numbers and the like: already half-width, case is ignored
+            self._run_regexes(out, m.rules[ri], block, folded, offset, 0)
+        lines: dict[int, str] = {}  # folded once per line, however many rules it triggered
+        for line_start, ri in sorted(pending):
+            cr = m.rules[ri]
+            line = lines.get(line_start)
+            if line is None:
+                line = lines[line_start] = fold(folded[line_start:_line_bounds(folded, line_start)[1]])
+            if cr.rule.detector in STATEFUL and self._defer:
+                original = block[line_start:line_start + len(line)]
+                self._deferred.append((ri, offset + line_start, original, line))
+            elif cr.rule.detector:
+                for f in DETECTORS[cr.rule.detector](line, self._state):
+                    self._emit(out, cr, block, offset, line_start + f.start, line_start + f.end, found=f)
+            else:
+                self._run_regexes(out, cr, block, line, offset, line_start)
+        for adv_id, words in m.advisory_markers.items():
+            if adv_id not in self._markers_seen and any(w in folded for w in words):
+                self._markers_seen.add(adv_id)
+        return _tidy(out, block, offset)
+
+    def _run_regexes(self, out: list[Violation], cr: CompiledRule, block: str, window: str, offset: int,
+                     lo: int) -> None:
+        """Run ``cr``'s regexes over ``window`` (a folded slice of ``block`` starting at ``lo``)."""
+        for rx in cr.regexes:
+            for match in rx.finditer(window):
+                grp = "hit" if "hit" in rx.groupindex and match.group("hit") is not None else 0
+                s, e = match.span(grp)
+                if s == e:
+                    continue
+                if allowed(cr.rule.unless, cr.rule.only_if, window, s, e):
+                    self._emit(out, cr, block, offset, lo + s, lo + e)
+
+    def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, str]]]:
+        """Hand over (and forget) what a worker collected beyond violations."""
+        out = (self._advisories, self._markers_seen, self._deferred)
+        self._advisories, self._markers_seen, self._deferred = [], set(), []
+        return out
+
+    def absorb(self, violations: list[Violation], advisories: list[Advisory], markers: set[str],
+               deferred: list[tuple[int, int, str, str]]) -> list[Violation]:
+        """Merge a worker's results for one block, running its deferred detectors here, in order."""
+        self._advisories.extend(advisories)
+        self._markers_seen |= markers
+        if not deferred:
+            return violations
+        extra: list[Violation] = []
+        for ri, line_offset, original, line in deferred:
+            cr = self.matcher.rules[ri]
+            assert cr.rule.detector is not None
+            for f in DETECTORS[cr.rule.detector](line, self._state):
+                self._emit(extra, cr, original, line_offset, f.start, f.end, found=f)
+        return _tidy(violations + extra)
+
+    def finish(self) -> list[Advisory]:
+        """Span advisories in text order, then whole-text advisories (missing warnings)."""
+        out: list[Advisory] = []
+        last_end: dict[str | None, int] = {}
+        for a in sorted(self._advisories, key=lambda a: (a.start or 0, -(a.end or 0))):
+            if (a.start or 0) >= last_end.get(a.category, -1):  # overlapping hits of one category: keep one
+                out.append(a)
+                last_end[a.category] = a.end or 0
+        for adv in self.matcher.advisories:
+            if adv.id not in self._markers_seen:
+                out.append(Advisory(adv.id, adv.category, adv.message, adv.basis))
+        return out
+
+
+def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> list[Violation]:
+    """Sort by position; of overlapping hits in the same category keep the most severe, then the longest.
+
+    With ``block``, one claim is also reported once: same-category hits separated only by separators
+    (招财|转运, 药到病除|不复发) are merged, and so are an unsourced-data phrase and its figure within one
+    sentence (实验证明，吸水性|提升3倍).
+    """
+    found.sort(key=lambda v: (v.start, _SEVERITY_RANK[v.severity], -v.end))
+    kept: list[Violation] = []
+    last: dict[str, int] = {}  # category → index in kept of its latest violation
+    for v in found:
+        i = last.get(v.category)
+        prev = kept[i] if i is not None else None
+        if prev is not None and v.start < prev.end:
+            continue
+        if prev is not None and block is not None:
+            gap = block[prev.end - offset:v.start - offset]
+            if _MERGE_GAP.fullmatch(gap) or (
+                    v.category == "unsupported_data" and len(gap) <= 12 and not _SENTENCE_END.search(gap)):
+                kept[i] = _merge(prev, v, gap, block[prev.start - offset:v.end - offset])
+                continue
+        last[v.category] = len(kept)
+        kept.append(v)
+    kept.sort(key=lambda v: (v.start, v.end))
+    return kept
+
+
+def _merge(a: Violation, b: Violation, gap: str, text: str) -> Violation:
+    first = a.suggestions[0] if a.suggestions else ""
+    second = b.suggestions[0] if b.suggestions else ""
+    joined = first if first == second and not gap.strip() else first + gap + second
+    severity = min(a.severity, b.severity, key=_SEVERITY_RANK.__getitem__)
+    return Violation(a.start, b.end, text, a.category, severity, a.rule, a.basis, a.explanation,
+                     list(dict.fromkeys([joined, *a.suggestions[1:]])))
+
+
+def check(text: str, channel: str | None = None, industry: str | None = None) -> Report:
+    """Check one piece of copy. Empty text is a clean report; unknown channel/industry → UnknownNameError."""
+    if not isinstance(text, str):
+        raise UserError(f"check() 需要 str，收到的是 {type(text).__name__}", hint="先把字节解码为 UTF-8 文本")
+    scanner = Scanner(channel, industry)
+    violations = scanner.scan(text)
+    m = scanner.matcher
+    return Report(violations, scanner.finish(), m.channel, m.industry)
+
+
+# --- streaming --------------------------------------------------------------------------------------
+
+
+def _decoded_chunks(fileobj: IO[Any], chunk_bytes: int) -> Iterator[str]:
+    """Decode a binary or text stream strictly as UTF-8, rejecting binary data with a clear error."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    consumed = 0
+    while True:
+        raw = fileobj.read(chunk_bytes)
+        if isinstance(raw, str):
+            text = raw
+        else:
+            if raw and b"\x00" in raw:
+                raise InputFileError("输入是二进制文件，不是文本", hint="请提供 UTF-8 编码的纯文本文件")
+            try:
+                text = decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as exc:
+                raise InputFileError(
+                    f"输入不是 UTF-8 编码（第 {consumed + exc.start + 1} 字节无法解码）",
+                    hint="请先转换为 UTF-8，例如 iconv -f GBK -t UTF-8 原文件 > 新文件",
+                ) from exc
+            consumed += len(raw)
+        if "\x00" in text:
+            raise InputFileError("输入是二进制文件，不是文本", hint="请提供 UTF-8 编码的纯文本文件")
+        if text:
+            yield text
+        if not raw:
+            return
+
+
+def iter_blocks(fileobj: IO[Any], block_chars: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, block)`` pairs covering the stream; blocks end at a newline whenever one is in reach.
+
+    A line longer than ``block_chars`` is cut at its last sentence end (。！？) or, failing that, hard;
+    a term straddling a hard cut can be missed, which is the price of bounded memory.
+    """
+    buf = ""
+    offset = 0
+    for chunk in _decoded_chunks(fileobj, block_chars):
+        buf += chunk
+        while len(buf) >= block_chars:
+            cut = buf.rfind("\n", 0, block_chars) + 1
+            if cut == 0:
+                cut = max(buf.rfind(p, 0, block_chars) for p in "。！？!?") + 1 or block_chars
+            yield offset, buf[:cut]
+            offset += cut
+            buf = buf[cut:]
+    if buf:
+        yield offset, buf
+
+
+def scan_blocks(scanner: Scanner, blocks: Iterable[tuple[int, str]], workers: int = 1
+                ) -> Iterator[tuple[int, str, list[Violation]]]:
+    """``(offset, block, violations)`` in order; ``workers > 1`` spreads blocks over processes."""
+    if workers > 1:
+        from ._parallel import scan_parallel
+
+        yield from scan_parallel(scanner, blocks, workers)
+        return
+    for offset, block in blocks:
+        yield offset, block, scanner.scan(block, offset)
+
+
+def check_stream(fileobj: IO[Any], channel: str | None = None, industry: str | None = None, *,
+                 block_chars: int = BLOCK_CHARS, workers: int = 1) -> Report:
+    """Check a file object (text, or binary decoded as strict UTF-8) without holding it in memory.
+
+    Offsets are character offsets into the decoded stream, identical to ``check(whole_text)`` for any
+    text whose lines are shorter than ``block_chars``. ``workers > 1`` checks blocks on that many
+    processes (same results); the CLI does this for large files.
+    """
+    scanner = Scanner(channel, industry)
+    violations: list[Violation] = []
+    for _, _, found in scan_blocks(scanner, iter_blocks(fileobj, block_chars), workers):
+        violations.extend(found)
+    m = scanner.matcher
+    return Report(violations, scanner.finish(), m.channel, m.industry)
+
+
+def fix(text: str, report: Report | Iterable[Violation]) -> str:
+    """Replace each violating span with its first suggestion ('' deletes); deterministic, no model needed.
+
+    Overlapping violations are resolved in favour of the earlier one. A report made for another text is a
+    ``UserError``.
+    """
+    violations = report.violations if isinstance(report, Report) else list(report)
+    parts: list[str] = []
+    pos = 0
+    for v in sorted(violations, key=lambda v: (v.start, -v.end)):
+        if text[v.start:v.end] != v.text:
+            raise UserError(f"报告与文本不一致：位置 {v.start}–{v.end} 应为“{v.text}”",
+                            hint="请用同一段文本重新 check")
+        if v.start < pos:
+            continue
+        parts.append(text[pos:v.start])
+        parts.append(v.suggestions[0] if v.suggestions else "")
+        pos = v.end
+    parts.append(text[pos:])
+    return "".join(parts)

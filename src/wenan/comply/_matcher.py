@@ -1,0 +1,191 @@
+"""Compile the rule packs that apply to one (channel, industry) into a single Aho-Corasick automaton.
+
+One automaton per scope, built on first use and cached: every term (with its traditional, pinyin and
+homophone spellings), every allow-word and every regex trigger is a pattern of the same leftmost-longest
+automaton, so ordinary text is scanned once. An allow-word (第一次, 最近) wins over the shorter term inside
+it because leftmost-longest prefers it; that is how context beats substrings without dropping terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import ahocorasick_rs
+
+from ._normalise import contact_words, expand_placeholders, expand_term
+from ._schema import PLACEHOLDER, AdvisoryRule, Rule, load_packs
+from ._scope import resolve_channel, resolve_industry
+
+Mode = Literal["violation", "advisory"]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    severity: str
+    mode: Mode
+    regexes: tuple[re.Pattern[str], ...]
+    term_fix: dict[str, str]  # canonical term → its own rewording ("最好用=很好用")
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one automaton pattern means: rules it is a term of, and rules whose regexes it triggers."""
+
+    hits: list[tuple[int, str]] = field(default_factory=list)  # (rule index, canonical term)
+    triggers: set[int] = field(default_factory=set)
+    claims: bool = False  # a term or allow-word: hides shorter patterns inside it on purpose
+    rescan: bool = False  # a bare trigger inside which a term or allow-word could start
+    ascii_left: bool = False  # pattern starts with an ASCII letter/digit: needs a word boundary there
+    ascii_right: bool = False
+
+
+def find(automaton: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Leftmost-longest matches of ``automaton`` in ``text`` as (pattern, start, end) character offsets.
+
+    The automaton runs over UTF-8 bytes: 2–4x faster than the ``str`` interface on CJK text, and matches
+    of valid UTF-8 patterns can only start and end on character boundaries. Offsets are converted here,
+    decoding only the gaps between matches.
+    """
+    data = text.encode("utf-8")
+    out: list[tuple[int, int, int]] = []
+    at_byte = at_char = 0
+    for pidx, bs, be in automaton.find_matches_as_indexes(data):
+        at_char += len(data[at_byte:bs].decode("utf-8"))
+        end = at_char + len(data[bs:be].decode("utf-8"))
+        out.append((pidx, at_char, end))
+        at_byte, at_char = be, end
+    return out
+
+
+@dataclass(slots=True)
+class Matcher:
+    channel: str | None
+    industry: str
+    rules: list[CompiledRule]
+    automaton: ahocorasick_rs.BytesAhoCorasick
+    entries: list[Entry]
+    full_scan: list[int]  # regex rules without triggers: run over the whole text
+    longest: int  # longest pattern, for re-scanning behind a trigger
+    advisories: list[AdvisoryRule]
+    advisory_markers: dict[str, tuple[str, ...]]  # advisory id → spellings that satisfy it
+    patterns: list[bytes]
+    _dfa: ahocorasick_rs.BytesAhoCorasick | None = None
+
+    def automaton_for(self, size: int) -> ahocorasick_rs.BytesAhoCorasick:
+        """The DFA scans ~1.5x faster but takes ~0.3 s to build: worth it only for large inputs."""
+        if size < 1 << 18:
+            return self.automaton
+        if self._dfa is None:
+            self._dfa = ahocorasick_rs.BytesAhoCorasick(
+                self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.DFA)
+        return self._dfa
+
+
+def _mode(rule: Rule, channel: str | None) -> Mode | None:
+    if rule.channels is None:
+        return "violation"
+    if channel is None:
+        return "advisory"
+    return "violation" if channel in rule.channels else None
+
+
+def _split_term(raw: str) -> tuple[str, str | None]:
+    term, _, fix = raw.partition("=")
+    return term.strip().lower(), (fix.strip() if _ else None)
+
+
+def _trigger_words(raw: str) -> list[str]:
+    """A trigger is a literal, or a ``{{placeholder}}`` standing for every contact variant."""
+    m = PLACEHOLDER.fullmatch(raw.strip())
+    return contact_words(m.group(1)) if m else [raw.strip().lower()]
+
+
+def _link_hidden_triggers(entries: dict[str, Entry]) -> None:
+    """A trigger inside, or overlapping the end of, a longer pattern is hidden by leftmost-longest matching.
+
+    Give that pattern the trigger's rules too, so a regex is never skipped because a term swallowed its
+    trigger (加微信 hiding 微信).
+    """
+    triggers = {p: e.triggers for p, e in entries.items() if e.triggers}
+    if not triggers:
+        return
+    inner = ahocorasick_rs.AhoCorasick(list(triggers))
+    names = list(triggers)
+    prefixes: dict[str, set[int]] = {}
+    for word, rules in triggers.items():
+        for k in range(1, len(word)):
+            prefixes.setdefault(word[:k], set()).update(rules)
+    longest = max(map(len, triggers))
+    for pattern, entry in entries.items():
+        for idx, _s, _e in inner.find_matches_as_indexes(pattern, overlapping=True):
+            if names[idx] != pattern:
+                entry.triggers |= triggers[names[idx]]
+        for k in range(1, min(len(pattern), longest)):
+            entry.triggers |= prefixes.get(pattern[-k:], set())
+
+
+@cache
+def get_matcher(channel: str | None, industry: str) -> Matcher:
+    """The compiled scope; ``channel``/``industry`` must already be resolved ids."""
+    rules: list[CompiledRule] = []
+    entries: dict[str, Entry] = {}
+    full_scan: list[int] = []
+    advisories: list[AdvisoryRule] = []
+
+    def entry(form: str) -> Entry:
+        if form not in entries:
+            entries[form] = Entry(ascii_left=form[0].isascii() and form[0].isalnum(),
+                                  ascii_right=form[-1].isascii() and form[-1].isalnum())
+        return entries[form]
+
+    for pack in load_packs():
+        advisories.extend(a for a in pack.advisories if industry in a.industries)
+        for rule in pack.rules:
+            mode = _mode(rule, channel)
+            if mode is None or not rule.applies(industry):
+                continue
+            ri = len(rules)
+            term_fix: dict[str, str] = {}
+            for raw in rule.terms:
+                term, fix = _split_term(raw)
+                if fix is not None:
+                    term_fix[term] = fix
+                for form in expand_term(term):
+                    entry(form).hits.append((ri, term))
+                    entries[form].claims = True
+            for raw in rule.allow:
+                for form in expand_term(raw.lower()):
+                    entry(form).claims = True
+            for raw in rule.triggers:
+                for word in _trigger_words(raw):
+                    for form in expand_term(word.lower()):
+                        entry(form).triggers.add(ri)
+            regexes = tuple(re.compile(expand_placeholders(p), re.IGNORECASE) for p in rule.patterns)
+            if rule.patterns and not rule.triggers:
+                full_scan.append(ri)
+            severity = rule.severity_in.get(industry, rule.severity)
+            rules.append(CompiledRule(rule, severity, mode, regexes, term_fix))
+    _link_hidden_triggers(entries)
+    claimed = {p for p, e in entries.items() if e.claims}
+    starts = {p[:k] for p in claimed for k in range(1, len(p) + 1)}
+    for p, e in entries.items():
+        # A term starting at offset k of a bare trigger either runs past its end (p[k:] is a prefix of
+        # the term) or ends inside it (the term is some p[k:j]).
+        e.rescan = not e.claims and any(
+            p[k:] in starts or any(p[k:j] in claimed for j in range(k + 1, len(p))) for k in range(1, len(p)))
+    patterns = list(entries)
+    encoded = [p.encode("utf-8") for p in patterns]
+    automaton = ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    markers = {a.id: tuple(f for w in a.when_missing for f in expand_term(w.lower())) for a in advisories}
+    return Matcher(channel, industry, rules, automaton, [entries[p] for p in patterns], full_scan,
+                   max(map(len, patterns)), advisories, markers, encoded)
+
+
+def matcher_for(channel: str | None, industry: str | None) -> Matcher:
+    """Resolve user-facing names (raising ``UnknownNameError``) and return the cached matcher."""
+    return get_matcher(resolve_channel(channel), resolve_industry(industry))
