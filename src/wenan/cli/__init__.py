@@ -11,7 +11,9 @@ def main() -> None:
     from ..exceptions import WenanError
 
     try:
-        app(standalone_mode=False)
+        # With standalone_mode=False click *returns* the code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except WenanError as exc:
         from rich.console import Console
 
@@ -21,13 +23,12 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # click's own usage errors arrive here with standalone_mode=False
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:
+        # Usage errors from (typer's vendored) click: duck-typed, since the click module path varies by version.
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             sys.exit(1)
         raise
 
