@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from wenan.comply import check_stream  # noqa: E402
 from wenan.comply._matcher import find, matcher_for  # noqa: E402
-from wenan.comply._normalise import fold_if_needed, skeleton  # noqa: E402
+from wenan.comply._normalise import fold_block, skeleton  # noqa: E402
 
 
 def _lines(text: str) -> list[str]:
@@ -210,7 +210,7 @@ def main() -> None:
     prep = []
     for _ in range(args.runs):
         t0 = time.perf_counter()
-        skeleton(fold_if_needed(corpus))
+        skeleton(fold_block(corpus))
         prep.append(time.perf_counter() - t0)
     timings: dict[int, list[float]] = {}
     reports = {}

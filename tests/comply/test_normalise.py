@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wenan.comply import check
-from wenan.comply._normalise import expand_term, fold, fold_if_needed, skeleton, t2s_table
+from wenan.comply._normalise import expand_term, fold, fold_block, skeleton, t2s_table
 
 
 def test_t2s_table_is_one_char_to_one_char() -> None:
@@ -17,13 +17,22 @@ def test_t2s_table_is_one_char_to_one_char() -> None:
 @pytest.mark.parametrize("text", ["國家級頂級面料", "１００％ＮＯ．１", "ABC最好", "髮質乾燥", "plain 中文"])
 def test_fold_preserves_length(text: str) -> None:
     assert len(fold(text)) == len(text)
-    assert len(fold_if_needed(text)) == len(text)
+    assert fold_block(text) == fold(text)
 
 
 def test_fold_values() -> None:
     assert fold("國家級ＡＢＣ１００％") == "国家级abc100%"
-    assert fold_if_needed("１００％有效") == "100%有效"
-    assert fold_if_needed("没有全角") == "没有全角"
+    assert fold_block("１００％有效") == "100%有效"
+    text = "没有全角"
+    assert fold_block(text) is text  # nothing to change: no copy
+
+
+def test_fold_block_rewrites_sparse_and_dense_text_alike() -> None:
+    sparse = "简体文案" * 50 + "國" + "简体 iPhone" * 50
+    dense = "國家級頂級面料髮質乾燥" * 30
+    for text in (sparse, dense):
+        assert fold_block(text) == fold(text)
+        assert "國" not in fold_block(text) and "P" not in fold_block(text)
 
 
 def test_skeleton_drops_separators_between_letters_only() -> None:

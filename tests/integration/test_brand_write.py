@@ -59,9 +59,9 @@ def test_brand_learn_kb_and_grounded_write(runner, tmp_path):
 
 
 def test_write_with_unknown_brand_is_plain_brief(runner):
+    reply = "无名小店的面包每天现烤🥐 外皮酥脆、里面松软，路过记得进来闻一闻～"
     (user_dir() / "config.yaml").write_text(
-        "models:\n  scripted:\n    backend: fake\n    options:\n      replies: [\"无名小店的面包每天现烤🥐 外皮酥脆、里面松软，路过记得进来闻一闻～\"]\n",
-        "utf-8")
+        f"models:\n  scripted:\n    backend: fake\n    options:\n      replies: [\"{reply}\"]\n", "utf-8")
     out = runner.invoke(app, ["write", "--model", "scripted", "--json", "-n", "1", "--brand", "无名小店",
                               "--product", "面包"])
     assert out.exit_code == 0, out.output

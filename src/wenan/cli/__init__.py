@@ -27,7 +27,7 @@ def main() -> None:
         # Usage errors from (typer's vendored) click: duck-typed, since the click module path varies by version.
         if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if type(exc).__name__ == "Abort":
             sys.exit(1)
         raise

@@ -1,12 +1,19 @@
 """What is around a hit: the windows and judgements the ``unless`` / ``only_if`` clauses of a rule use.
 
-Everything here reads at most a few thousand characters around the hit, so a 100 MB single-line input
-costs the same per hit as a tweet.
+Clauses are compiled once per rule (``compile_context``): word lists become one regex or one ``endswith``
+tuple, so judging a hit is a handful of C calls on the already-folded text, not a Python loop per word.
+Windows are found with one regex call each (the last clause end before a hit, the next one after it), and
+everything here reads at most a few thousand characters around the hit, so a 100 MB single-line input
+costs the same per hit as a tweet. A ``View`` caches what several hits in one block share (the line's
+source judgement, where special-cosmetics registrations are).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ._normalise import fold
 from ._schema import Context
@@ -15,13 +22,25 @@ NEAR = 8  # characters before a hit that ``near_before`` looks at
 _EDGE = 12  # characters compared by ``before`` / ``after``
 _REACH = 300  # how far a clause or sentence extends at most
 _LINE_REACH = 2000  # how far a line (paragraph) extends at most
+_BLOCK_REACH = 5 * _LINE_REACH  # the neighbourhood searched for whole-note markers (注册证号)
 
 _CLAUSE_ENDS = "，,；;。！？!?\n…"
 _SENTENCE_ENDS = "；;。！？!?\n"
 
+
+def _ends(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(last end in a window, via a greedy match that backtracks from the right; next end after a point)."""
+    cls = "[" + re.escape(chars) + "]"
+    return re.compile(r"[\s\S]*" + cls), re.compile(cls)
+
+
+_CLAUSE_BACK, _CLAUSE_FWD = _ends(_CLAUSE_ENDS)
+_SENTENCE_BACK, _SENTENCE_FWD = _ends(_SENTENCE_ENDS)
+_NEAR_BACK = 32  # clauses are short: look this far back first, the full reach only when no end is there
+
 # A stated source: 数据来源/来源：/据…统计/《…》/检测报告编号. Naming a source is what 广告法第十一条 asks.
 _SOURCE = re.compile(
-    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|检测报告|(?i:source)\s*[:：]"
+    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|检测报告|source\s*[:：]"  # the text is lower-cased
     r"|据[^，。！？；\n]{1,40}?(?:统计|报告|调查|调研|数据|显示|发布|测试|检测|榜单)"
     r"|《[^》\n]{2,40}》"
 )
@@ -29,128 +48,158 @@ _DATE = re.compile(
     r"(?:19|20)\d{2}\s*(?:年|[-/.]\s*\d{1,2}|q[1-4]|财年)|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
     r"|(?:19|20)\d{2}\s*(?:上|下)半年"
 )
-_FOOTNOTE_HINTS = ("*", "※", "＊", "注", "来源")
-_FOOTNOTE = re.compile(r"^[ \t]*(?:[*※＊]|注[:：]|数据来源|来源[ \t]*[:：]|资料来源).*$", re.MULTILINE)
+# A footnote line under the claim (``*数据来源：…``); the leading newline lets the engine jump between lines.
+_FOOTNOTE = re.compile(r"\n[ \t]*((?:[*※＊]|注[:：]|数据来源|来源[ \t]*[:：]|资料来源)[^\n]*)")
+
+
+def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True)))
+
 
 # 《广告绝对化用语执法指南》 exempts comparisons among a seller's own goods, unless the copy reaches outward.
-_SELF = ("我们家", "我家", "本店", "店里", "店内", "自家", "本品牌", "我们店", "这家店", "全店",
-         "店铺里", "本系列", "全系列", "系列里", "系列中", "我们的产品", "家里卖", "我们品牌", "旗下")
-_OUTWARD = ("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
-            "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下")
+_SELF = _any_of(("我们家", "我家", "本店", "店里", "店内", "自家", "本品牌", "我们店", "这家店", "全店",
+                 "店铺里", "本系列", "全系列", "系列里", "系列中", "我们的产品", "家里卖", "我们品牌", "旗下"))
+_OUTWARD = _any_of(("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
+                    "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下"))
+_SELLER_WE = _any_of(("我们", "我家", "我司", "我店"))
 _SPECIAL_REGISTRATION = re.compile(r"国妆特字|国妆特进字|特殊化妆品(?:注册|备案)?证|妆特|特证")
 
 
-def _span_back(text: str, pos: int, ends: str, reach: int = _REACH) -> int:
-    low = max(0, pos - reach)
-    return max(max(text.rfind(ch, low, pos) for ch in ends) + 1, low)
+class View:
+    """One folded text (a block, or its separator-free skeleton) that hits are judged in."""
+
+    __slots__ = ("text", "_sources", "_special")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sources: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._special: list[int] | None = None
+
+    def back(self, pos: int, rx: re.Pattern[str], reach: int) -> int:
+        """Start of the span ending at ``pos``: just after the last end character within ``reach``.
+
+        ``rx`` runs forward to ``pos`` and backtracks to the last end, so its cost grows with the window:
+        a short window is tried first.
+        """
+        low = max(0, pos - reach)
+        if pos - low > _NEAR_BACK:
+            m = rx.match(self.text, pos - _NEAR_BACK, pos)
+            if m:
+                return m.end()
+        m = rx.match(self.text, low, pos)
+        return m.end() if m else low
+
+    def fwd(self, pos: int, rx: re.Pattern[str], reach: int) -> int:
+        high = min(len(self.text), pos + reach)
+        m = rx.search(self.text, pos, high)
+        return m.start() if m else high
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        return self.back(start, _SENTENCE_BACK, _REACH), self.fwd(end, _SENTENCE_FWD, _REACH)
+
+    def source(self, start: int, end: int) -> tuple[bool, bool]:
+        """(a source is named, a dated source is named) in the hit's line plus footnotes (``*数据来源：…``)."""
+        t = self.text
+        lo = max(t.rfind("\n", max(0, start - _LINE_REACH), start) + 1, start - _LINE_REACH, 0)
+        hi = t.find("\n", end, end + _LINE_REACH)
+        hi = hi if hi != -1 else min(len(t), end + _LINE_REACH)
+        known = self._sources.get((lo, hi))
+        if known is None:
+            parts = [t[lo:hi]]
+            first_break = t.find("\n", end, end + _LINE_REACH)
+            if first_break != -1:
+                parts += _FOOTNOTE.findall(t, first_break, end + _LINE_REACH)
+            src = "\n".join(parts)
+            named = bool(_SOURCE.search(src))
+            known = self._sources[(lo, hi)] = (named, named and bool(_DATE.search(src)))
+        return known
+
+    def special_registration_near(self, start: int, end: int) -> bool:
+        if self._special is None:  # one pass per block, however many hits ask
+            self._special = [m.start() for m in _SPECIAL_REGISTRATION.finditer(self.text)]
+        i = bisect_left(self._special, start - _BLOCK_REACH)
+        return i < len(self._special) and self._special[i] < end + _BLOCK_REACH
 
 
-def _span_fwd(text: str, pos: int, ends: str, reach: int = _REACH) -> int:
-    high = min(len(text), pos + reach)
-    found = [i for i in (text.find(ch, pos, high) for ch in ends) if i != -1]
-    return min(found) if found else high
+# --- named checks ----------------------------------------------------------------------------------------
 
 
-class Around:
-    """Lazily built, folded windows around ``text[start:end]``."""
-
-    __slots__ = ("text", "start", "end", "_cache")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-        self._cache: dict[str, str] = {}
-
-    def _get(self, key: str) -> str:
-        if key not in self._cache:
-            t, s, e = self.text, self.start, self.end
-            if key == "before":
-                value = t[max(0, s - _EDGE):s]
-            elif key == "after":
-                value = t[e:e + _EDGE]
-            elif key == "clause_before":
-                value = t[_span_back(t, s, _CLAUSE_ENDS):s]
-            elif key == "clause":
-                value = t[_span_back(t, s, _CLAUSE_ENDS):_span_fwd(t, e, _CLAUSE_ENDS)]
-            elif key == "sentence":
-                value = t[_span_back(t, s, _SENTENCE_ENDS):_span_fwd(t, e, _SENTENCE_ENDS)]
-            elif key == "line":
-                value = t[_span_back(t, s, "\n", _LINE_REACH):_span_fwd(t, e, "\n", _LINE_REACH)]
-            else:  # "block": the neighbourhood used for whole-note markers
-                value = t[max(0, s - 5 * _LINE_REACH):e + 5 * _LINE_REACH]
-            self._cache[key] = fold(value)
-        return self._cache[key]
-
-    def before(self, words: list[str]) -> bool:
-        b = self._get("before")
-        return any(b.endswith(w) for w in words)
-
-    def after(self, words: list[str]) -> bool:
-        a = self._get("after")
-        return any(a.startswith(w) for w in words)
-
-    def near_before(self, words: list[str]) -> bool:
-        window = self._get("clause_before")[-NEAR:]
-        return any(w in window for w in words)
-
-    def in_clause(self, words: list[str]) -> bool:
-        c = self._get("clause")
-        return any(w in c for w in words)
-
-    def in_sentence(self, words: list[str]) -> bool:
-        c = self._get("sentence")
-        return any(w in c for w in words)
-
-    # --- named checks -------------------------------------------------------------------------------
-
-    def _source_text(self) -> str:
-        """The line plus any footnote lines (``*数据来源：…``) that follow it."""
-        if "source" not in self._cache:
-            following = self.text[self.end:self.end + _LINE_REACH]
-            first_break = following.find("\n")
-            notes = []
-            if first_break != -1 and any(m in following for m in _FOOTNOTE_HINTS):
-                notes = _FOOTNOTE.findall(following, first_break + 1)
-            self._cache["source"] = "\n".join([self._get("line"), *map(fold, notes)])
-        return self._cache["source"]
-
-    def sourced(self) -> bool:
-        return bool(_SOURCE.search(self._source_text()))
-
-    def dated_sourced(self) -> bool:
-        src = self._source_text()
-        return bool(_SOURCE.search(src) and _DATE.search(src))
-
-    def self_comparison(self) -> bool:
-        """The seller's own range is named before the superlative and nothing outward is in the sentence."""
-        sentence = self._get("sentence")
-        before = self.text[_span_back(self.text, self.start, _SENTENCE_ENDS):self.start]
-        return any(w in before for w in _SELF) and not any(w in sentence for w in _OUTWARD)
-
-    def personal(self) -> bool:
-        """A first-person experience (这是我去过最远的地方), not the seller speaking as 我们."""
-        clause = self._get("clause_before")
-        return "我" in clause and not any(w in clause for w in ("我们", "我家", "我司", "我店"))
-
-    def registered_special(self) -> bool:
-        return bool(_SPECIAL_REGISTRATION.search(self._get("block")))
-
-    def matches(self, ctx: Context) -> bool:
-        """True when any condition of ``ctx`` holds."""
-        return bool(
-            (ctx.before and self.before(ctx.before))
-            or (ctx.after and self.after(ctx.after))
-            or (ctx.near_before and self.near_before(ctx.near_before))
-            or (ctx.clause and self.in_clause(ctx.clause))
-            or (ctx.sentence and self.in_sentence(ctx.sentence))
-            or any(getattr(self, name)() for name in ctx.checks)
-        )
+def _sourced(v: View, s: int, e: int) -> bool:
+    return v.source(s, e)[0]
 
 
-def allowed(ctx_unless: Context, ctx_only_if: Context | None, text: str, start: int, end: int) -> bool:
-    """Whether a hit at ``text[start:end]`` stands as a violation given its rule's context clauses."""
-    if ctx_only_if is None and ctx_unless.is_empty():
-        return True
-    around = Around(text, start, end)
-    if ctx_only_if is not None and not around.matches(ctx_only_if):
+def _dated_sourced(v: View, s: int, e: int) -> bool:
+    return v.source(s, e)[1]
+
+
+def _self_comparison(v: View, s: int, e: int) -> bool:
+    """The seller's own range is named before the superlative and nothing outward is in the sentence."""
+    lo, hi = v.sentence(s, e)
+    return bool(_SELF.search(v.text, lo, s)) and not _OUTWARD.search(v.text, lo, hi)
+
+
+def _personal(v: View, s: int, e: int) -> bool:
+    """A first-person experience (这是我去过最远的地方), not the seller speaking as 我们."""
+    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    return v.text.find("我", lo, s) != -1 and not _SELLER_WE.search(v.text, lo, s)
+
+
+def _registered_special(v: View, s: int, e: int) -> bool:
+    return v.special_registration_near(s, e)
+
+
+_CHECKS: dict[str, Callable[[View, int, int], bool]] = {
+    "sourced": _sourced,
+    "dated_sourced": _dated_sourced,
+    "self_comparison": _self_comparison,
+    "personal": _personal,
+    "registered_special": _registered_special,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledContext:
+    """A ``Context`` ready to judge hits: true when any of its conditions holds."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    near_before: re.Pattern[str] | None
+    clause: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+    checks: tuple[Callable[[View, int, int], bool], ...]
+
+    def holds(self, v: View, s: int, e: int) -> bool:
+        t = v.text
+        if self.before and t[max(0, s - _EDGE):s].endswith(self.before):
+            return True
+        if self.after and t[e:e + _EDGE].startswith(self.after):
+            return True
+        if self.near_before is not None and self.near_before.search(t, v.back(s, _CLAUSE_BACK, NEAR), s):
+            return True
+        if self.clause is not None and self.clause.search(
+                t, v.back(s, _CLAUSE_BACK, _REACH), v.fwd(e, _CLAUSE_FWD, _REACH)):
+            return True
+        if self.sentence is not None and self.sentence.search(t, *v.sentence(s, e)):
+            return True
+        return any(check(v, s, e) for check in self.checks)
+
+
+def compile_context(ctx: Context | None) -> CompiledContext | None:
+    """``None`` for an absent or empty clause, so the hot path can skip it with one test."""
+    if ctx is None or ctx.is_empty():
+        return None
+    return CompiledContext(
+        tuple(fold(w) for w in ctx.before), tuple(fold(w) for w in ctx.after),
+        _any_of(ctx.near_before) if ctx.near_before else None,
+        _any_of(ctx.clause) if ctx.clause else None,
+        _any_of(ctx.sentence) if ctx.sentence else None,
+        tuple(_CHECKS[name] for name in ctx.checks),
+    )
+
+
+def allowed(unless: CompiledContext | None, only_if: CompiledContext | None, v: View, start: int,
+            end: int) -> bool:
+    """Whether a hit at ``v.text[start:end]`` stands as a violation given its rule's context clauses."""
+    if only_if is not None and not only_if.holds(v, start, end):
         return False
-    return not around.matches(ctx_unless)
+    return unless is None or not unless.holds(v, start, end)

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from ..exceptions import InputFileError, UserError
-from ._context import allowed
+from ._context import View, allowed
 from ._detectors import DETECTORS, STATEFUL, Found
 from ._matcher import CompiledRule, Matcher, find, matcher_for
-from ._normalise import SEP_CLASS, fold, fold_if_needed, is_ascii_alnum, skeleton
+from ._normalise import SEP_CLASS, fold_block, is_ascii_alnum, skeleton
 from ._report import Advisory, Report, Violation
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -51,14 +51,11 @@ class Scanner:
     def _emit(self, out: list[Violation], cr: CompiledRule, block: str, offset: int, start: int, end: int,
               term: str | None = None, found: Found | None = None) -> None:
         rule = cr.rule
-        suggestions = list(rule.suggestions)
-        if term is not None and term in cr.term_fix:
-            suggestions.insert(0, cr.term_fix[term])
+        suggestions = cr.suggestions.get(term) or cr.suggestions[None]
         explanation = rule.explanation
         if found is not None:
-            suggestions = [*found.suggestions, *(s for s in suggestions if s not in found.suggestions)]
+            suggestions = list(dict.fromkeys([*found.suggestions, *suggestions]))
             explanation = f"{explanation}（{found.note}）" if found.note else explanation
-        suggestions = list(dict.fromkeys(suggestions))
         text = block[start:end]
         if cr.mode == "advisory":
             where = "、".join(rule.channels or ())
@@ -67,7 +64,7 @@ class Scanner:
                                              offset + start, offset + end, text))
             return
         out.append(Violation(offset + start, offset + end, text, rule.category, cr.severity, rule.id,
-                             rule.basis, explanation, suggestions))
+                             rule.basis, explanation, list(suggestions)))
 
     # --- scanning -----------------------------------------------------------------------------------
 
@@ -76,68 +73,78 @@ class Scanner:
         if not block:
             return []
         m = self.matcher
-        folded = fold_if_needed(block)
+        rules, entries = m.rules, m.entries
+        # Folded once: every later step (automaton, context, regexes, detectors) reads this one text.
+        folded = fold_block(block)
         sk = skeleton(folded)
         skt = sk.text
+        sview = View(skt)
         out: list[Violation] = []
         pending: dict[tuple[int, int], None] = {}  # (line start in block, rule index), in document order
         hits = find(m.automaton_for(len(skt)), skt)
         line_start = line_end = -1
+        n = len(skt)
         while hits:
             behind: list[tuple[int, int, int]] = []
             for pidx, s, e in hits:
-                entry = m.entries[pidx]
-                if entry.triggers:  # triggers only widen where regexes run, so no word-boundary test here
+                entry = entries[pidx]
+                fired = entry.triggers
+                for off, words, rules_of in entry.tails:  # 最后一天 followed by 美白: the trigger 天美白
+                    if skt.startswith(words, s + off):
+                        fired = fired | set().union(*(r for w, r in rules_of.items() if skt.startswith(w, s + off)))
+                if fired:  # triggers only widen where regexes run, so no word-boundary test here
                     pos = sk.to_input(s)
                     if not line_start <= pos < line_end:
                         line_start, line_end = _line_bounds(folded, pos)
-                    for ri in entry.triggers:
+                    for ri in fired:
                         pending[(line_start, ri)] = None
                     if entry.rescan:
                         # A bare trigger (天美白) must not hide a term that starts inside it (美白).
                         behind += [(p, s + 1 + a, s + 1 + b) for p, a, b in
                                    find(m.automaton, skt[s + 1:e + m.longest]) if a < e - s - 1]
                 if not entry.hits or (entry.ascii_left and s and is_ascii_alnum(skt[s - 1])) or (
-                        entry.ascii_right and e < len(skt) and is_ascii_alnum(skt[e])):
+                        entry.ascii_right and e < n and is_ascii_alnum(skt[e])):
                     continue
                 for ri, term in entry.hits:
-                    cr = m.rules[ri]
-                    if allowed(cr.rule.unless, cr.rule.only_if, skt, s, e):
+                    cr = rules[ri]
+                    if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, sview, s, e):
                         a, b = sk.span(s, e)
                         self._emit(out, cr, block, offset, a, b, term)
             hits = behind
-        for ri in m.full_scan:  # phone numbers and the like: already half-width, case is ignored
-            self._run_regexes(out, m.rules[ri], block, folded, offset, 0)
-        lines: dict[int, str] = {}  # folded once per line, however many rules it triggered
+        fview = View(folded)
+        for ri in m.full_scan:  # phone numbers and the like
+            self._run_regexes(out, rules[ri], block, fview, offset, 0, len(folded))
+        ends: dict[int, int] = {}
         for line_start, ri in sorted(pending):
-            cr = m.rules[ri]
-            line = lines.get(line_start)
-            if line is None:
-                line = lines[line_start] = fold(folded[line_start:_line_bounds(folded, line_start)[1]])
-            if cr.rule.detector in STATEFUL and self._defer:
-                original = block[line_start:line_start + len(line)]
-                self._deferred.append((ri, offset + line_start, original, line))
-            elif cr.rule.detector:
-                for f in DETECTORS[cr.rule.detector](line, self._state):
-                    self._emit(out, cr, block, offset, line_start + f.start, line_start + f.end, found=f)
-            else:
-                self._run_regexes(out, cr, block, line, offset, line_start)
+            cr = rules[ri]
+            end = ends.get(line_start)
+            if end is None:
+                end = ends[line_start] = _line_bounds(folded, line_start)[1]
+            if cr.rule.detector:
+                line = folded[line_start:end]
+                if cr.rule.detector in STATEFUL and self._defer:
+                    self._deferred.append((ri, offset + line_start, block[line_start:end], line))
+                else:
+                    for f in DETECTORS[cr.rule.detector](line, self._state):
+                        self._emit(out, cr, block, offset, line_start + f.start, line_start + f.end, found=f)
+            elif cr.prefilter is None or cr.prefilter.search(folded, line_start, end):
+                self._run_regexes(out, cr, block, fview, offset, line_start, end)
         for adv_id, words in m.advisory_markers.items():
             if adv_id not in self._markers_seen and any(w in folded for w in words):
                 self._markers_seen.add(adv_id)
         return _tidy(out, block, offset)
 
-    def _run_regexes(self, out: list[Violation], cr: CompiledRule, block: str, window: str, offset: int,
-                     lo: int) -> None:
-        """Run ``cr``'s regexes over ``window`` (a folded slice of ``block`` starting at ``lo``)."""
+    def _run_regexes(self, out: list[Violation], cr: CompiledRule, block: str, view: View, offset: int,
+                     lo: int, hi: int) -> None:
+        """Run ``cr``'s regexes over ``view.text[lo:hi]`` (the folded form of the same span of ``block``)."""
         for rx in cr.regexes:
-            for match in rx.finditer(window):
+            for match in rx.finditer(view.text, lo, hi):
                 grp = "hit" if "hit" in rx.groupindex and match.group("hit") is not None else 0
                 s, e = match.span(grp)
                 if s == e:
                     continue
-                if allowed(cr.rule.unless, cr.rule.only_if, window, s, e):
-                    self._emit(out, cr, block, offset, lo + s, lo + e)
+                if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, view, s, e):
+                    self._emit(out, cr, block, offset, s, e)
 
     def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, str]]]:
         """Hand over (and forget) what a worker collected beyond violations."""

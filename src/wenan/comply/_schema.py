@@ -20,7 +20,8 @@ from ._scope import CATEGORIES, CHANNELS, INDUSTRIES
 
 Severity = Literal["high", "medium", "low"]
 CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_special", "personal"]
-DetectorName = Literal["price_inversion", "deadline_conflict"]
+DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
+                       "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
 _RULE_ID = r"^[a-z_]+\.[a-z0-9_]+$"
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")

@@ -59,4 +59,7 @@ def get_model(name: str | None = None, *, with_fallback: bool = True) -> Model:
         return primary
     from .fallback import FallbackModel
 
-    return FallbackModel([primary], lazy=[lambda n=n: build_model(resolve_model(n)) for n in cfg.fallback])
+    def builder(name: str) -> Callable[[], Model]:
+        return lambda: build_model(resolve_model(name))
+
+    return FallbackModel([primary], lazy=[builder(n) for n in cfg.fallback])

@@ -152,7 +152,9 @@ class Writer:
         if brand is not None:
             checks.append(VoiceCheck(brand.words_to_avoid))
         brief_flags = self.check_brief(brief)
-        usage, kept, rejected = Usage(), [], []
+        usage = Usage()
+        kept: list[Variant] = []
+        rejected: list[Variant] = []
         models_used: list[str] = []
         for i in range(n):
             variant = self._one(i, prompt, ctx, checks, usage, models_used)
