@@ -121,3 +121,13 @@ def test_degenerate_loops_are_cut_short():
     assert len(streamed) < 120, "generation should stop soon after the loop starts"
     assert result.variants[0].draft.text.count("#无") <= 1
     assert not looping("哈哈哈，这家店太好吃了") and trim_loop("好" + "啊" * 20) == "好啊"
+
+
+def test_tag_soup_and_off_topic_rank_below_real_copy():
+    soup = "#我是无\n#今日分享好物推荐\n#生活小确幸日常记录\n#酸奶控的快乐每一天"
+    off = "今天天气真好，出门散步的时候看到路边的花都开了，心情也跟着明亮起来🌸"
+    model = FakeModel([soup, off, GOOD], is_chat=False)
+    result = Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=3)
+    assert result.variants[0].draft.text == GOOD
+    by_text = {v.draft.text: v for v in result.variants}
+    assert "no_prose" in kinds(by_text[soup]) and "off_topic" in kinds(by_text[off])

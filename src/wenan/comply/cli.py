@@ -94,7 +94,7 @@ class _Prefixed(io.RawIOBase):
 
 
 def _run(file: str, channel: str | None, industry: str | None, as_json: bool) -> int:
-    from ._engine import Scanner, _decoded_chunks, iter_blocks, scan_blocks
+    from ._engine import PARALLEL_BLOCK_CHARS, Scanner, _decoded_chunks, iter_blocks, scan_blocks
 
     scanner = Scanner(channel, industry)  # unknown channel/industry fails before the input is read
     source = _open(file)
@@ -113,8 +113,8 @@ def _run(file: str, channel: str | None, industry: str | None, as_json: bool) ->
                 stream: IO[bytes] = source
             else:
                 stream = _Prefixed(head, source)  # type: ignore[assignment]
-            blocks = iter_blocks(stream)
             workers = min(2, os.cpu_count() or 1)
+            blocks = iter_blocks(stream, PARALLEL_BLOCK_CHARS) if workers > 1 else iter_blocks(stream)
         out = _JsonOut() if as_json else _PrettyOut()
         found = 0
         for offset, block, violations in scan_blocks(scanner, blocks, workers):

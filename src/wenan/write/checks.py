@@ -6,6 +6,7 @@ voice) are more entries in the same list — a check is one class with one ``run
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -216,4 +217,27 @@ class VoiceCheck(Check):
         return False
 
 
-DEFAULT_CHECKS: tuple[type[Check], ...] = (ComplianceCheck, GroundingCheck)
+class RelevanceCheck(Check):
+    """Copy must be about the product and be prose. Small models drift off topic or emit tag soup."""
+
+    name = "relevance"
+    MIN_PROSE_CHARS = 15
+
+    def run(self, variant: Variant, ctx: Context) -> list[Flag]:
+        draft = variant.draft
+        text = draft.full_text()
+        flags = []
+        product = re.sub(r"\s+", "", ctx.brief.product or ctx.brief.brand)
+        grams = {product[i : i + 2] for i in range(len(product) - 1)} or ({product} if product else set())
+        if grams and not any(g in text for g in grams):
+            flags.append(Flag("off_topic", f"没有提到“{ctx.brief.product or ctx.brief.brand}”", "warning",
+                              source=self.name))
+        prose = "".join(line for line in draft.text.splitlines() if not line.lstrip().startswith("#"))
+        if len(_CJK_RE.findall(prose)) < self.MIN_PROSE_CHARS:
+            flags.append(Flag("no_prose", "几乎没有正文内容", "warning", source=self.name))
+        return flags
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+DEFAULT_CHECKS: tuple[type[Check], ...] = (RelevanceCheck, ComplianceCheck, GroundingCheck)

@@ -17,7 +17,8 @@ from .checks import DEFAULT_CHECKS, Check, Context, LeakCheck, VoiceCheck, compl
 #: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
 BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak"}
 PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
-KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3}
+KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3, "off_topic": 0.35,
+                "no_prose": 0.5}
 
 Event = tuple[str, int, Any]  # ("start"|"chunk"|"retry"|"done", variant index, payload)
 
@@ -90,15 +91,31 @@ class WriteResult:
 
 
 _LOOP_RE = re.compile(r"(.{1,16}?)\1{6,}$", re.S)
+_SPACES_RE = re.compile(r"[ \t\u3000]+")
+
+
+def _squash(text: str) -> str:
+    # Loops drift in whitespace ("#无 \n#无\n"); compare what a reader sees.
+    return _SPACES_RE.sub("", text).rstrip()
 
 
 def looping(tail: str) -> bool:
-    """True when the text ends in the same short unit repeated seven or more times."""
-    return bool(_LOOP_RE.search(tail.rstrip()))
+    """True when the text ends in a short unit repeated 7+ times, or in the same line 4+ times."""
+    squashed = _squash(tail)
+    if _LOOP_RE.search(squashed):
+        return True
+    lines = [ln for ln in squashed.splitlines() if ln]
+    return len(lines) >= 4 and len(set(lines[-4:])) == 1
 
 
 def trim_loop(text: str) -> str:
-    return _LOOP_RE.sub(r"\1", text.rstrip())
+    """Keep one copy of a trailing repeated unit or line."""
+    out: list[str] = []
+    for line in text.rstrip().splitlines():
+        if out and line.strip() and _squash(line) == _squash(out[-1]):
+            continue
+        out.append(line)
+    return _LOOP_RE.sub(r"\1", "\n".join(out))
 
 
 def _shape(raw: str, ctx: Context) -> Draft:
