@@ -388,13 +388,11 @@ def quantities(scan: Scan) -> None:
             scan.add("percent", m.start(), m.end(), fmt(pay), "折")
 
     def percent(m: re.Match[str]) -> None:
-        if m.group(3):
-            value = Decimal(parse_cn(m.group(3)) or 0) * 10
-        else:
-            raw = m.group(1) or m.group(2)
-            value = to_decimal(raw) if raw else None
-            if value is None:
-                return
+        raw = m.group(1) or m.group(2)
+        parsed = Decimal(parse_cn(m.group(3)) or 0) * 10 if m.group(3) else (to_decimal(raw) if raw else None)
+        if parsed is None:
+            return
+        value: Decimal = parsed
         if _OFF_BEFORE.search(text[max(0, m.start() - 3): m.start()]) or _OFF_AFTER.match(text, m.end()):
             scan.add("percent", m.start(), m.end(), fmt(100 - value), "折")  # 优惠20% = 8折
         else:

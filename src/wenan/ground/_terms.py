@@ -196,10 +196,10 @@ def ingredients(text: str, skip: bytearray) -> list[Claim]:
         if not any(taken[m.start(): m.end()]):
             emit(m.end(), "+", material=True)
     for m in USE_MATERIAL.finditer(text):
-        term = _clean(m.group(1), lex)
-        if term and not any(taken[m.start(1): m.end(1)]):
-            s = m.start(1) + m.group(1).find(term)
-            claims.append(Claim(kind="ingredient", text=term, start=s, end=s + len(term), value="+" + term))
+        cleaned = _clean(m.group(1), lex)
+        if cleaned and not any(taken[m.start(1): m.end(1)]):
+            s = m.start(1) + m.group(1).find(cleaned)
+            claims.append(Claim(kind="ingredient", text=cleaned, start=s, end=s + len(cleaned), value="+" + cleaned))
     return claims
 
 

@@ -203,13 +203,15 @@ class KnowledgeBase:
             vector = self.embedder.embed([query], "query")[0]
             lists.append(self.index.search_vector(self.brand.id, vector, pool))
         if mode == "hybrid":
-            scores = rrf(lists, weights)
+            scores: dict[object, float] = rrf(lists, weights)
             for hit in self.index.find_codes(self.brand.id, self._query_codes(query), pool):
                 scores[hit.chunk_id] = scores.get(hit.chunk_id, 0.0) + CODE_BOOST * hit.score
         else:
             scores = {h.chunk_id: h.score for h in lists[0]}
+        # Chunk ids are int (SQLite) or str (Milvus); rrf keys them as plain objects.
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:k]
-        stored = self.index.fetch(self.brand.id, [cid for cid, _ in ranked])
+        ids: list[int | str] = [cid for cid, _ in ranked]  # type: ignore[misc]
+        stored = self.index.fetch(self.brand.id, ids)
         return [
             Passage(
                 id=cid,
@@ -221,7 +223,7 @@ class KnowledgeBase:
                 metadata={**c.metadata, "heading_path": c.heading} if c.heading else c.metadata,
             )
             for cid, score in ranked
-            if (c := stored.get(cid)) is not None
+            if (c := stored.get(cid)) is not None  # type: ignore[call-overload]
         ]
 
     def _query_codes(self, query: str) -> list[str]:

@@ -6,6 +6,7 @@ import math
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
@@ -48,7 +49,7 @@ def _background() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(data["stopwords"]), tuple(data["sentences"])
 
 
-def _quantile(values: list[float], q: float) -> float:
+def _quantile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     pos = (len(ordered) - 1) * q
     lo, hi = math.floor(pos), math.ceil(pos)
