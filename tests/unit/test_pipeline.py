@@ -131,3 +131,14 @@ def test_tag_soup_and_off_topic_rank_below_real_copy():
     assert result.variants[0].draft.text == GOOD
     by_text = {v.draft.text: v for v in result.variants}
     assert "no_prose" in kinds(by_text[soup]) and "off_topic" in kinds(by_text[off])
+
+
+def test_repetitive_copy_and_empty_shots_are_flagged():
+    loop = "手工酸奶真好喝，手工酸奶真好喝，手工酸奶真好喝，每杯12元，手工酸奶真好喝，手工酸奶真好喝🥛"
+    (variant,) = Writer(FakeModel([loop], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
+    assert "repetitive" in kinds(variant)
+    brief = parse_brief({**BRIEF, "channel": "douyin", "duration": 8})
+    script = ("镜头1（4秒）\n画面：\n口播：山间牧场手工酸奶，只用鲜牛奶和菌种。\n字幕：\n"
+              "镜头2（4秒）\n画面：门店\n口播：每杯12元，第二杯半价，评论区留言预订。\n字幕：第二杯半价")
+    (variant,) = Writer(FakeModel([script], is_chat=False), max_attempts=1).write(brief, n=1).variants
+    assert any(f.kind == "empty_shot" and "1" in f.detail for f in variant.flags)

@@ -217,27 +217,42 @@ class VoiceCheck(Check):
         return False
 
 
-class RelevanceCheck(Check):
-    """Copy must be about the product and be prose. Small models drift off topic or emit tag soup."""
+class QualityCheck(Check):
+    """Copy must be about the product, be prose, and not repeat itself. Small models drift off topic,
+    emit tag soup, or circle on one clause; these are the failures a reader notices first."""
 
-    name = "relevance"
+    name = "quality"
     MIN_PROSE_CHARS = 15
+    MIN_UNIQUE_RATIO = 0.7
 
     def run(self, variant: Variant, ctx: Context) -> list[Flag]:
         draft = variant.draft
-        text = draft.full_text()
+        body = draft.claim_text() if draft.shots else draft.text  # a title alone does not make copy on-topic
         flags = []
         product = re.sub(r"\s+", "", ctx.brief.product or ctx.brief.brand)
         grams = {product[i : i + 2] for i in range(len(product) - 1)} or ({product} if product else set())
-        if grams and not any(g in text for g in grams):
-            flags.append(Flag("off_topic", f"没有提到“{ctx.brief.product or ctx.brief.brand}”", "warning",
+        if grams and not any(g in body for g in grams):
+            flags.append(Flag("off_topic", f"正文没有提到“{ctx.brief.product or ctx.brief.brand}”", "warning",
                               source=self.name))
-        prose = "".join(line for line in draft.text.splitlines() if not line.lstrip().startswith("#"))
+        prose = "".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
         if len(_CJK_RE.findall(prose)) < self.MIN_PROSE_CHARS:
             flags.append(Flag("no_prose", "几乎没有正文内容", "warning", source=self.name))
+        clauses = [c for c in (_squash_clause(c) for c in _CLAUSE_RE.split(prose)) if len(c) >= 2]
+        if len(clauses) >= 4 and len(set(clauses)) / len(clauses) < self.MIN_UNIQUE_RATIO:
+            flags.append(Flag("repetitive", f"{len(clauses) - len(set(clauses))} 处重复的句子", "warning",
+                              source=self.name))
+        empty = [s.index for s in draft.shots if not (s.visual and s.voiceover)]
+        if empty:
+            flags.append(Flag("empty_shot", f"镜头 {'、'.join(map(str, empty))} 缺少画面或口播", "warning",
+                              source=self.name))
         return flags
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_RE = re.compile(r"[，,。！!？?；;、\n~～…]+")
 
-DEFAULT_CHECKS: tuple[type[Check], ...] = (RelevanceCheck, ComplianceCheck, GroundingCheck)
+
+def _squash_clause(clause: str) -> str:
+    return re.sub(r"[\s\W_]+", "", clause)
+
+DEFAULT_CHECKS: tuple[type[Check], ...] = (QualityCheck, ComplianceCheck, GroundingCheck)

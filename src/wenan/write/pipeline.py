@@ -18,7 +18,7 @@ from .checks import DEFAULT_CHECKS, Check, Context, LeakCheck, VoiceCheck, compl
 BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak"}
 PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
 KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3, "off_topic": 0.35,
-                "no_prose": 0.5}
+                "no_prose": 0.5, "repetitive": 0.3, "empty_shot": 0.2}
 
 Event = tuple[str, int, Any]  # ("start"|"chunk"|"retry"|"done", variant index, payload)
 
