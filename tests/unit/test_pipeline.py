@@ -142,3 +142,27 @@ def test_repetitive_copy_and_empty_shots_are_flagged():
               "镜头2（4秒）\n画面：门店\n口播：每杯12元，第二杯半价，评论区留言预订。\n字幕：第二杯半价")
     (variant,) = Writer(FakeModel([script], is_chat=False), max_attempts=1).write(brief, n=1).variants
     assert any(f.kind == "empty_shot" and "1" in f.detail for f in variant.flags)
+
+
+def test_remote_models_write_variants_concurrently_and_print_in_order():
+    import io
+    import time
+
+    from rich.console import Console
+
+    from wenan.cli.render import StreamPrinter
+
+    replies = [GOOD.replace("一大早", f"第{k}条：") for k in "一二三"]
+    model = FakeModel(replies, is_chat=True, chunk_size=4, delay_s=0.02, max_concurrency=3)
+    buffer = io.StringIO()
+    printer = StreamPrinter(3, console=Console(file=buffer, width=200, highlight=False))
+    started = time.perf_counter()
+    result = Writer(model, max_attempts=1, on_event=printer.on_event).write(parse_brief(BRIEF), n=3)
+    elapsed = time.perf_counter() - started
+    one = 0.02 * (len(GOOD) / 4 + 1)
+    assert elapsed < 2.2 * one, f"expected ~{one:.2f}s for three concurrent drafts, took {elapsed:.2f}s"
+    out = buffer.getvalue()
+    assert out.index("草稿 1/3") < out.index("草稿 2/3") < out.index("草稿 3/3")
+    for k in "一二三":  # every draft's text is shown whole, not interleaved with another
+        assert GOOD.replace("一大早", f"第{k}条：") in out.replace("\n", "")
+    assert len(result.variants) == 3

@@ -14,15 +14,40 @@ _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
 
 class StreamPrinter:
+    """Streams drafts in order. When drafts are written concurrently (remote endpoints), the first unfinished
+    one streams live and the others are buffered, then replayed as soon as their turn comes."""
+
     def __init__(self, n: int, console: Console | None = None) -> None:
         self.n = n
         self.console = console or Console(highlight=False)
+        self.focus = 0
+        self.pending: dict[int, list[tuple[str, Any]]] = {}
+        self.finished: set[int] = set()
 
     def notice(self, text: str) -> None:
         self.console.print(Text(text, style="yellow"))
 
     def on_event(self, event: tuple[str, int, Any]) -> None:
         kind, index, payload = event
+        if index != self.focus:
+            self.pending.setdefault(index, []).append((kind, payload))
+            if kind == "done":
+                self.finished.add(index)
+            return
+        self._show(kind, index, payload)
+        if kind == "done":
+            self._advance()
+
+    def _advance(self) -> None:
+        self.focus += 1
+        while self.focus < self.n:
+            for kind, payload in self.pending.pop(self.focus, []):
+                self._show(kind, self.focus, payload)
+            if self.focus not in self.finished:
+                return
+            self.focus += 1
+
+    def _show(self, kind: str, index: int, payload: Any) -> None:
         if kind == "start":
             self.console.print(Text(f"\n── 草稿 {index + 1}/{self.n} ──", style="bold cyan"))
         elif kind == "retry":

@@ -70,6 +70,8 @@ class Model(ABC):
     #: True for instruction-tuned chat models; False for base models that need a completion prompt.
     is_chat: bool = True
     can_stream: bool = True
+    #: How many requests the pipeline may send at once (remote endpoints serve several; llama.cpp here one).
+    max_concurrency: int = 1
 
     @abstractmethod
     def execute(self, request: Request, response: Response) -> Iterator[str]:

@@ -15,6 +15,7 @@ class FallbackModel(Model):
         self._lazy = list(lazy or [])
         self.model_id = self._models[0].model_id
         self.is_chat = self._models[0].is_chat
+        self.max_concurrency = self._models[0].max_concurrency
         self.failures: list[str] = []
 
     def _candidates(self) -> Iterator[Model]:

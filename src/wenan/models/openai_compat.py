@@ -42,6 +42,7 @@ class OpenAICompatModel(Model):
         self.model_id = cfg.name or cfg.model
         # A base model behind a server (e.g. llama.cpp hosting a GGUF) is driven with /completions.
         self.is_chat = cfg.options.get("mode", "chat") != "completion"
+        self.max_concurrency = max(1, int(cfg.options.get("concurrency", 4)))
         self._transport = transport
         self._async_transport = async_transport
         self._client: httpx.Client | None = None

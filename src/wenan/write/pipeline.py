@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,7 @@ class Variant:
     citations: list[dict[str, Any]] = field(default_factory=list)
     compliance: dict[str, Any] | None = None
     voice: float | None = None
+    model: str = ""
 
     @property
     def flags(self) -> list[Flag]:
@@ -148,6 +151,7 @@ class Writer:
         self.max_tokens = max_tokens
         self.seed = seed
         self.on_event = on_event or (lambda event: None)
+        self._event_lock = threading.Lock()
 
     def check_brief(self, brief: Brief) -> list[Flag]:
         """A brief asking for 全网第一 is told why not before any tokens are spent."""
@@ -169,16 +173,19 @@ class Writer:
         if brand is not None:
             checks.append(VoiceCheck(brand.words_to_avoid))
         brief_flags = self.check_brief(brief)
+        workers = min(n, self.model.max_concurrency)
+        if workers > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                variants = list(pool.map(lambda i: self._one(i, prompt, ctx, checks), range(n)))
+        else:
+            variants = [self._one(i, prompt, ctx, checks) for i in range(n)]
         usage = Usage()
-        kept: list[Variant] = []
-        rejected: list[Variant] = []
-        models_used: list[str] = []
-        for i in range(n):
-            variant = self._one(i, prompt, ctx, checks, usage, models_used)
-            (rejected if variant.draft.rejected else kept).append(variant)
-        kept.sort(key=lambda v: (v.blocked, -v.score))
+        for v in variants:
+            usage.add(v.usage)
+        kept = sorted((v for v in variants if not v.draft.rejected), key=lambda v: (v.blocked, -v.score))
+        rejected = [v for v in variants if v.draft.rejected]
         return WriteResult(variants=kept, rejected=rejected,
-                           model=models_used[-1] if models_used else self.model.model_id,
+                           model=variants[-1].model if variants else self.model.model_id,
                            template={"id": prompt.template_id, "version": prompt.template_version,
                                      "exemplars": prompt.exemplar_ids},
                            usage=usage, brief_flags=brief_flags)
@@ -191,28 +198,31 @@ class Writer:
                        max_tokens=self.max_tokens or default_max_tokens(ctx),
                        temperature=self.temperature, seed=attempt_seed)
 
-    def _one(self, index: int, prompt: RenderedPrompt, ctx: Context, checks: list[Check], usage: Usage,
-             models_used: list[str]) -> Variant:
+    def _emit(self, event: Event) -> None:
+        with self._event_lock:  # variants may run on worker threads; the printer is not thread-safe
+            self.on_event(event)
+
+    def _one(self, index: int, prompt: RenderedPrompt, ctx: Context, checks: list[Check]) -> Variant:
         best: Variant | None = None
+        spent = Usage()
         for attempt in range(1, self.max_attempts + 1):
             seed = None if self.seed is None else self.seed + index * 101 + attempt
             request = self._request(prompt, ctx, seed)
-            self.on_event(("start" if attempt == 1 else "retry", index, attempt))
+            self._emit(("start" if attempt == 1 else "retry", index, attempt))
             response, chunks = self.model.stream(request)
             parts: list[str] = []
             for chunk in chunks:
                 parts.append(chunk)
-                self.on_event(("chunk", index, chunk))
+                self._emit(("chunk", index, chunk))
                 if len(parts) % 8 == 0 and looping("".join(parts[-64:])):
                     # Small base models fall into loops ("#无\n#无\n…"); stop paying for them.
                     chunks.close()  # type: ignore[attr-defined]
                     response.usage.completion_tokens = max(response.usage.completion_tokens, len(parts))
                     break
             text = trim_loop("".join(parts))
-            usage.add(response.usage)
-            models_used.append(response.model)
-            variant = Variant(draft=_shape(text, ctx), max_tokens=request.max_tokens, attempts=attempt)
-            variant.usage = response.usage
+            spent.add(response.usage)
+            variant = Variant(draft=_shape(text, ctx), max_tokens=request.max_tokens, attempts=attempt,
+                              model=response.model)
             run_checks(variant, ctx, checks)
             if best is None or (variant.draft.rejected, variant.blocked, -variant.score) < (
                     best.draft.rejected, best.blocked, -best.score):
@@ -220,9 +230,9 @@ class Writer:
             if not best.draft.rejected and not best.blocked:
                 break
         assert best is not None
-        self.on_event(("done", index, best))
+        best.usage = spent
+        self._emit(("done", index, best))
         return best
-
 
 
 def run_checks(variant: Variant, ctx: Context, checks: Sequence[Check]) -> None:
