@@ -1,35 +1,38 @@
 """Throughput of the compliance checker over ≥ 20 MB of realistic Chinese marketing copy.
 
-Run by hand from the repo root:
+Run by hand from the repo root, on an otherwise idle machine (the load average is recorded with each
+measurement; other jobs on these two cores lower every number):
 
-    python benchmarks/bench_comply.py            # ~21 MB, writes benchmarks/results/comply.md
-    python benchmarks/bench_comply.py --mb 50
+    python benchmarks/bench_comply.py            # 21 MB, writes benchmarks/results/comply.md
+    python benchmarks/bench_comply.py --mb 50 --runs 5
 
 The corpus is generated from a few hundred lines written for this benchmark (product copy for fashion,
 cosmetics, food, finance, education; notes in 小红书 style with emoji; e-commerce details with prices and
-English brand names; the hard negatives 最近/第一次/100%棉/我最喜欢/我们家卖得最好), shuffled
-deterministically: 6% of lines carry a violation, 10% a hard negative. Nothing is downloaded.
+English brand names; the hard negatives 最近/第一次/100%棉/我最喜欢/我们家卖得最好/consistent prices),
+shuffled deterministically. Two densities are measured: the stress corpus, where 6% of lines carry a
+violation (~750 violations per MB, one per ~1.3 KB), and a realistic one with one violation per ~2 KB
+(~500 per MB). 10% of lines are hard negatives in both. Nothing is downloaded.
 
-Measured: ``check_stream`` (the path the CLI uses for large files, 1 MB blocks) with the full rule set and
-``channel="xiaohongshu"`` (every contact rule is live), plus the raw Aho-Corasick automaton alone over the
-same text as the ceiling.
+Measured: ``check_stream`` on the corpus written to a file (the path the CLI takes for large files) with
+the full rule set and ``channel="xiaohongshu"`` (every contact rule is live), in one process and on two
+worker processes, plus the raw Aho-Corasick automaton and the normalisation pass alone as the ceiling.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from wenan.comply import check_stream  # noqa: E402
+from wenan.comply import Report, check_stream  # noqa: E402
 from wenan.comply._matcher import find, matcher_for  # noqa: E402
 from wenan.comply._normalise import fold_block, skeleton  # noqa: E402
 
@@ -116,6 +119,7 @@ HARD_NEGATIVES = _lines("""
 开封后最好冷藏保存，{c}。
 活动最后一天，{s}{c}，{z}
 {s}日常价 {q} 元，现价 {p} 元，{z}
+满200减30，实付170元，{s}{c}。
 """)
 VIOLATIONS = _lines("""
 全网最低价，错过等一年！
@@ -135,6 +139,8 @@ v信同号，私聊发链接
 大师开光的貔貅手串，招财转运
 国宴特供的好茶
 原价99现价199，{z}
+第二件半价：单价100元，两件合计{q}元
+限量100件，已售出{n}件，{z}
 研究表明，{s}{c}
 ｚｕｉ好的选择
 最 便 宜 的 一 款
@@ -144,7 +150,8 @@ v信同号，私聊发链接
 无副作用，效果立竿见影
 """)
 
-DIRTY_SHARE = 0.06  # share of lines carrying a violation
+DIRTY_SHARE = 0.06  # share of lines carrying a violation in the stress corpus (~750 violations per MB)
+REALISTIC_SHARE = 0.04  # one violation per ~2 KB (~500 per MB)
 HARD_SHARE = 0.10  # share of lines carrying a hard negative
 
 
@@ -156,13 +163,13 @@ def _fill(templates: list[str], rng: random.Random, copies: int) -> list[str]:
     return [one(t) for t in templates for _ in range(copies)]
 
 
-def make_corpus(target_bytes: int, seed: int = 7) -> str:
+def make_corpus(target_bytes: int, seed: int = 7, dirty_share: float = DIRTY_SHARE) -> str:
     rng = random.Random(seed)
     clean, hard, dirty = _fill(NOTES, rng, 25), _fill(HARD_NEGATIVES, rng, 10), _fill(VIOLATIONS, rng, 4)
 
     def line() -> str:
         r = rng.random()
-        return rng.choice(dirty if r < DIRTY_SHARE else hard if r < DIRTY_SHARE + HARD_SHARE else clean)
+        return rng.choice(dirty if r < dirty_share else hard if r < dirty_share + HARD_SHARE else clean)
 
     out: list[str] = []
     size = 0
@@ -184,73 +191,106 @@ def cpu_name() -> str:
     return platform.processor() or "unknown"
 
 
+def _timed(path: Path, workers: int, runs: int) -> tuple[float, float, Report]:
+    """(best wall seconds, load average just before that run, report) of ``runs`` checks of the file."""
+    best, load, report = float("inf"), 0.0, None
+    for _ in range(runs):
+        before = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        with path.open("rb") as f:
+            report = check_stream(f, channel="xiaohongshu", industry="general", workers=workers)
+        elapsed = time.perf_counter() - t0
+        if elapsed < best:
+            best, load = elapsed, before
+    assert report is not None
+    return best, load, report
+
+
+def _density(report: Report, mb: float) -> str:
+    n = len(report.violations)
+    return f"{n:,} violations, {n / mb:.0f} per MB (one per {mb * 1000 / max(n, 1):.1f} KB)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=21.0, help="corpus size in MB (UTF-8), at least 20")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "comply.md")
+    parser.add_argument("--quiet-below", type=float, default=None, metavar="LOAD",
+                        help="first wait (up to 15 min) until the 1-minute load average is below LOAD")
     args = parser.parse_args()
 
-    load = os.getloadavg()
-    corpus = make_corpus(int(args.mb * 1_000_000))
-    data = corpus.encode()
-    mb = len(data) / 1_000_000
-    lines = corpus.count("\n") + 1
-
+    if args.quiet_below is not None:
+        deadline = time.monotonic() + 900
+        while os.getloadavg()[0] >= args.quiet_below and time.monotonic() < deadline:
+            time.sleep(10)
+    load_start = os.getloadavg()
     t0 = time.perf_counter()
     matcher = matcher_for("xiaohongshu", "general")
     build = time.perf_counter() - t0
+    matcher.automaton_for(1 << 30)  # the large-input automaton, as any large check builds it first
 
-    automaton = matcher.automaton_for(len(corpus))
-    raw = []
-    for _ in range(args.runs):
-        t0 = time.perf_counter()
-        find(automaton, corpus)
-        raw.append(time.perf_counter() - t0)
-    prep = []
-    for _ in range(args.runs):
-        t0 = time.perf_counter()
-        skeleton(fold_block(corpus))
-        prep.append(time.perf_counter() - t0)
-    timings: dict[int, list[float]] = {}
-    reports = {}
-    for workers in (1, 2):
-        for _ in range(args.runs):
-            t0 = time.perf_counter()
-            reports[workers] = check_stream(io.BytesIO(data), channel="xiaohongshu", industry="general",
-                                            workers=workers)
-            timings.setdefault(workers, []).append(time.perf_counter() - t0)
-    report = reports[1]
-    assert reports[2].violations == report.violations, "parallel and sequential results differ"
-    full, par = timings[1], timings[2]
+    rows: list[str] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, share in (("stress", DIRTY_SHARE), ("realistic", REALISTIC_SHARE)):
+            corpus = make_corpus(int(args.mb * 1_000_000), dirty_share=share)
+            path = Path(tmp) / f"{label}.txt"
+            path.write_text(corpus, encoding="utf-8")
+            mb = path.stat().st_size / 1_000_000
+            if label == "stress":
+                raw = prep = float("inf")
+                automaton = matcher.automaton_for(len(corpus))
+                for _ in range(args.runs):
+                    t0 = time.perf_counter()
+                    find(automaton, corpus)
+                    raw = min(raw, time.perf_counter() - t0)
+                    t0 = time.perf_counter()
+                    skeleton(fold_block(corpus))
+                    prep = min(prep, time.perf_counter() - t0)
+                rows.append(f"| stress | automaton only (UTF-8 DFA + offset conversion) | {raw:.2f} s | "
+                            f"{mb / raw:.1f} MB/s | |")
+                rows.append(f"| stress | normalisation only (fold + skeleton) | {prep:.2f} s | "
+                            f"{mb / prep:.1f} MB/s | |")
+                lines = corpus.count("\n") + 1
+                notes.append(f"stress corpus: {mb:.1f} MB UTF-8, {len(corpus):,} characters, {lines:,} lines")
+            del corpus
+            one, load1, report1 = _timed(path, 1, args.runs)
+            two, load2, report2 = _timed(path, 2, args.runs)
+            assert report2.violations == report1.violations, "parallel and sequential results differ"
+            rows.append(f"| {label} | full check, 1 process (`check_stream(f)`) | {one:.2f} s | {mb / one:.1f} MB/s "
+                        f"| {load1:.2f} |")
+            rows.append(f"| {label} | **full check, 2 processes (`check_stream(f, workers=2)`, as the CLI runs "
+                        f"it)** | **{two:.2f} s** | **{mb / two:.1f} MB/s** | {load2:.2f} |")
+            per_cat: dict[str, int] = {}
+            for v in report1.violations:
+                per_cat[v.category] = per_cat.get(v.category, 0) + 1
+            notes.append(f"{label} corpus ({mb:.1f} MB): {_density(report1, mb)} — "
+                         + ", ".join(f"{k} {n:,}" for k, n in sorted(per_cat.items())))
+    load_end = os.getloadavg()
 
-    per_cat: dict[str, int] = {}
-    for v in report.violations:
-        per_cat[v.category] = per_cat.get(v.category, 0) + 1
-    best = min(full)
     result = f"""# Compliance checker throughput
 
 Command: `python benchmarks/bench_comply.py --mb {args.mb:g} --runs {args.runs}` (from the repo root)
 
 Machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()};
-load average before the run {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (other jobs share these cores)
+load average (1/5/15 min) {load_start[0]:.2f} / {load_start[1]:.2f} / {load_start[2]:.2f} before the run and
+{load_end[0]:.2f} / {load_end[1]:.2f} / {load_end[2]:.2f} after it. The last column is the 1-minute load
+average just before the best run of that row; anything above ~0.1 means another job shared the two cores.
 
-Corpus: {mb:.1f} MB UTF-8 ({len(corpus):,} characters, {lines:,} lines) of generated marketing copy,
-violations sprinkled in; rules: every shipped pack, channel=xiaohongshu, industry=general
-({len(matcher.rules)} rules, {len(matcher.entries):,} automaton patterns, built in {build * 1000:.0f} ms).
+Rules: every shipped pack, channel=xiaohongshu, industry=general ({len(matcher.rules)} rules,
+{len(matcher.entries):,} automaton patterns, built in {build * 1000:.0f} ms). Each time is the best of
+{args.runs} runs of `check_stream` over the corpus written to a file.
 
-| stage | best of {args.runs} | throughput |
-| --- | ---: | ---: |
-| automaton only (UTF-8 DFA + offset conversion) | {min(raw):.2f} s | {mb / min(raw):.1f} MB/s |
-| normalisation only (fold check + skeleton) | {min(prep):.2f} s | {mb / min(prep):.1f} MB/s |
-| full check, 1 process (`check_stream(f)`) | {best:.2f} s | {mb / best:.1f} MB/s |
-| **full check, 2 processes (`check_stream(f, workers=2)`, as the CLI runs it)** \
-| **{min(par):.2f} s** | **{mb / min(par):.1f} MB/s** |
+| corpus | stage | best of {args.runs} | throughput | load |
+| --- | --- | ---: | ---: | ---: |
+{chr(10).join(rows)}
 
-Both full checks return identical violations. Workers split the input into 1 M-character blocks;
-the deadline detector, which needs the document in order, runs in the parent.
+Both full checks return identical violations. One process reads 1 M-character blocks; with two, the
+parent cuts the file into ~768 KB newline-aligned blocks that the workers read, decode and check
+themselves, and only the deadline comparison, which needs the document in order, runs in the parent.
 
-Violations found: {len(report.violations):,} ({", ".join(f"{k} {n:,}" for k, n in sorted(per_cat.items()))}).
+{chr(10).join(f"- {n}" for n in notes)}
 """
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(result, encoding="utf-8")

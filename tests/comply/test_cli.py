@@ -129,3 +129,23 @@ def test_large_file_with_a_bad_byte_fails_before_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", _file(tmp_path, body), "--json"])
     assert result.exit_code == 2 and "不是 UTF-8" in result.stderr
     assert result.stdout == ""
+
+
+def test_large_file_pretty_output_counts_lines_across_blocks(tmp_path: Path) -> None:
+    clean = "这是一段普通的文案，面料舒适。\n"
+    repeats = STREAM_BYTES // len(clean.encode()) + 50
+    path = _file(tmp_path, clean * repeats + "全网最低价！\n" + clean * 10)
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 1
+    assert f"第 {repeats + 1} 行第 1 列" in result.stdout and "全网最低价" in result.stdout
+    assert "共发现 1 处违规" in result.stdout
+
+
+def test_large_stdin_streams_with_same_results() -> None:
+    line = "普通文案，加微信 abc12345 领券。\n"
+    repeats = STREAM_BYTES // len(line.encode()) + 20
+    result = runner.invoke(app, ["check", "-", "--json", "--channel", "douyin"], input=(line * repeats).encode())
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert len(data["violations"]) == repeats
+    assert data["violations"][-1]["start"] == (repeats - 1) * len(line) + line.index("微信") - 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from wenan.comply import check, check_stream, iter_blocks
+from wenan.comply._parallel import iter_byte_blocks
 from wenan.exceptions import InputFileError
 
 TEXT = (
@@ -36,6 +37,36 @@ def test_stream_matches_check(block_chars: int, workers: int) -> None:
 
 def test_text_streams_are_accepted() -> None:
     assert check_stream(io.StringIO(TEXT)).violations == check(TEXT).violations
+    assert check_stream(io.StringIO(TEXT), workers=2, block_chars=100).violations == check(TEXT).violations
+
+
+def test_workers_read_a_real_file_themselves(tmp_path: Path) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("开头一行\n" + TEXT, encoding="utf-8")
+    expected = check("开头一行\n" + TEXT, channel="xiaohongshu")
+    with path.open("rb") as f:
+        f.readline()  # workers must start where the file object is, not at byte 0
+        got = check_stream(f, channel="xiaohongshu", workers=2, block_chars=50)
+    shift = len("开头一行\n")
+    assert [(v.start + shift, v.end + shift, v.rule) for v in got.violations] == \
+        [(v.start, v.end, v.rule) for v in expected.violations]
+
+
+@pytest.mark.parametrize("block_bytes", [1, 7, 64, 1 << 20])
+def test_byte_blocks_cover_the_input_and_keep_characters_whole(block_bytes: int) -> None:
+    data = (TEXT + "这是一句没有换行的很长的文案。" * 30 + "全网最低价" * 20).encode()
+    blocks = list(iter_byte_blocks(io.BytesIO(data), block_bytes))
+    assert b"".join(b for _, b in blocks) == data
+    assert all(pos == sum(len(b) for _, b in blocks[:i]) for i, (pos, _) in enumerate(blocks))
+    for _, b in blocks:
+        b.decode("utf-8")  # a cut never falls inside a character
+
+
+def test_long_lines_in_parallel_are_cut_at_sentence_ends() -> None:
+    line = "这是一句没有换行的很长的文案。" * 200 + "全网最低价"
+    report = check_stream(io.BytesIO(line.encode()), workers=2, block_chars=100)
+    assert [v.text for v in report.violations] == ["全网最低价"]
+    assert report.violations[0].start == line.index("全网最低价")
 
 
 def test_blocks_cover_the_input_exactly() -> None:
@@ -58,9 +89,17 @@ def test_a_line_longer_than_a_block_is_cut_not_hung() -> None:
     ("中文".encode("gbk"), "不是 UTF-8"),
     ("正常".encode() + b"\xe4\xb8", "不是 UTF-8"),  # truncated multi-byte character at the end
 ])
-def test_bad_bytes_are_input_errors(data: bytes, needle: str) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bad_bytes_are_input_errors(data: bytes, needle: str, workers: int) -> None:
     with pytest.raises(InputFileError, match=needle):
-        check_stream(io.BytesIO(data))
+        check_stream(io.BytesIO(data), workers=workers)
+
+
+def test_parallel_error_names_the_byte_in_the_whole_stream() -> None:
+    head = ("正常的一行\n" * 50).encode()
+    data = head + b"\xff" + "后面\n".encode()
+    with pytest.raises(InputFileError, match=f"第 {len(head) + 1} 字节"):
+        check_stream(io.BytesIO(data), workers=2, block_chars=20)
 
 
 def test_multibyte_characters_split_across_reads() -> None:
@@ -74,7 +113,8 @@ def test_empty_stream_is_clean() -> None:
 
 
 @pytest.mark.slow
-def test_100_mb_file_in_bounded_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_100_mb_file_in_bounded_memory(tmp_path: Path, workers: int) -> None:
     clean = "这件大衣版型利落，面料柔软亲肤，通勤出差都方便，喜欢的姐妹冲！最近天气转凉正合适。\n"
     dirty = "全网最低价，错过等一年！\n"
     chunk = (clean * 999 + dirty).encode()
@@ -87,7 +127,7 @@ def test_100_mb_file_in_bounded_memory(tmp_path: Path) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.monotonic()
     with path.open("rb") as f:
-        report = check_stream(f, channel="xiaohongshu")
+        report = check_stream(f, channel="xiaohongshu", workers=workers)
     elapsed = time.monotonic() - started
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert len(report.violations) == repeats

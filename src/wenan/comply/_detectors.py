@@ -12,7 +12,9 @@ from typing import Any
 from ._promo import (
     Found,
     bundle_mismatch,
+    deadline_claims,
     deadline_conflict,
+    deadline_judge,
     discount_mismatch,
     free_but_charged,
     period_conflict,
@@ -33,5 +35,10 @@ DETECTORS: dict[str, Callable[[str, dict[str, Any]], list[Found]]] = {
     "period_conflict": period_conflict,
     "deadline_conflict": deadline_conflict,
 }
-#: Detectors whose answer depends on earlier text; they run in document order, never in parallel.
-STATEFUL = frozenset({"deadline_conflict"})
+#: Detectors whose answer depends on earlier text, split in two: a stateless part that reads a line (run
+#: wherever the line is scanned, also in a worker process) and a stateful part that judges what it found
+#: in document order (run by the process that owns the document). Only what the first part found travels.
+STATEFUL: dict[str, tuple[Callable[[str], list[Any]], Callable[[list[Any], dict[str, Any]], list[Found]]]] = {
+    "deadline_conflict": (deadline_claims, deadline_judge),
+}
+

@@ -1,7 +1,14 @@
 """The checker: scan text block by block, turn automaton hits and regex matches into violations.
 
 ``Scanner`` is the one implementation; ``check`` feeds it one block, ``check_stream`` feeds it a file in
-newline-aligned blocks with offsets carried across, so a 100 MB input runs in bounded memory.
+newline-aligned blocks with offsets carried across, so a 100 MB input runs in bounded memory (on worker
+processes with ``workers > 1``, see ``_parallel.py``).
+
+Per block the work is: fold once (``fold_block``), drop separators (``skeleton``), one automaton pass,
+then Python only per hit. Where a hit needs more, it is batched or made a single C call: context clauses
+are precompiled (``_context.py``), a trigger queues its line for a rule at most once (and a trigger hidden
+behind a longer word only when the text really completes it), regex rules run in place on the folded
+block (no per-line copies or re-folding), and violations are built once, when a hit stands.
 """
 
 from __future__ import annotations
@@ -46,7 +53,8 @@ class Scanner:
         self._markers_seen: set[str] = set()
         # In a worker process: stateful detector lines are handed back, not run (see _parallel.py).
         self._defer = defer_stateful
-        self._deferred: list[tuple[int, int, str, str]] = []  # (rule index, offset, line, folded line)
+        # (rule index, offset of the line, the line as written, what the detector's stateless part found)
+        self._deferred: list[tuple[int, int, str, list[Any]]] = []
 
     # --- building results ---------------------------------------------------------------------------
 
@@ -125,11 +133,13 @@ class Scanner:
             if cr.rule.detector:
                 line = folded[line_start:end]
                 if cr.rule.detector in STATEFUL and self._defer:
-                    self._deferred.append((ri, offset + line_start, block[line_start:end], line))
+                    found = STATEFUL[cr.rule.detector][0](line)
+                    if found:
+                        self._deferred.append((ri, offset + line_start, block[line_start:end], found))
                 else:
                     for f in DETECTORS[cr.rule.detector](line, self._state):
                         self._emit(out, cr, block, offset, line_start + f.start, line_start + f.end, found=f)
-            elif cr.prefilter is None or cr.prefilter.search(folded, line_start, end):
+            else:
                 self._run_regexes(out, cr, block, fview, offset, line_start, end)
         for adv_id, words in m.advisory_markers.items():
             if adv_id not in self._markers_seen and any(w in folded for w in words):
@@ -148,26 +158,24 @@ class Scanner:
                 if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, view, s, e):
                     self._emit(out, cr, block, offset, s, e)
 
-    def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, str]]]:
+    def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, list[Any]]]]:
         """Hand over (and forget) what a worker collected beyond violations."""
         out = (self._advisories, self._markers_seen, self._deferred)
         self._advisories, self._markers_seen, self._deferred = [], set(), []
         return out
 
     def absorb(self, violations: list[Violation], advisories: list[Advisory], markers: set[str],
-               deferred: list[tuple[int, int, str, str]]) -> list[Violation]:
-        """Merge a worker's results for one block, running its deferred detectors here, in order."""
+               deferred: list[tuple[int, int, str, list[Any]]]) -> list[Violation]:
+        """Merge a worker's results for one block, judging what its stateful detectors found here, in order."""
         self._advisories.extend(advisories)
         self._markers_seen |= markers
-        if not deferred:
-            return violations
         extra: list[Violation] = []
-        for ri, line_offset, original, line in deferred:
+        for ri, line_offset, original, found in deferred:
             cr = self.matcher.rules[ri]
             assert cr.rule.detector is not None
-            for f in DETECTORS[cr.rule.detector](line, self._state):
+            for f in STATEFUL[cr.rule.detector][1](found, self._state):
                 self._emit(extra, cr, original, line_offset, f.start, f.end, found=f)
-        return _tidy(violations + extra)
+        return _tidy(violations + extra) if extra else violations
 
     def finish(self) -> list[Advisory]:
         """Span advisories in text order, then whole-text advisories (missing warnings)."""
@@ -199,10 +207,10 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
         if prev is not None and v.start < prev.end:
             continue
         if prev is not None and block is not None:
-            gap = block[prev.end - offset:v.start - offset]
-            if _MERGE_GAP.fullmatch(gap) or (
-                    v.category == "unsupported_data" and len(gap) <= 12 and not _SENTENCE_END.search(gap)):
-                kept[i] = _merge(prev, v, gap, block[prev.start - offset:v.end - offset])
+            a, b = prev.end - offset, v.start - offset  # the gap, matched in place: it can be a long stretch
+            if _MERGE_GAP.fullmatch(block, a, b) or (
+                    v.category == "unsupported_data" and b - a <= 12 and not _SENTENCE_END.search(block, a, b)):
+                kept[i] = _merge(prev, v, block[a:b], block[prev.start - offset:v.end - offset])
                 continue
         last[v.category] = len(kept)
         kept.append(v)
@@ -280,16 +288,22 @@ def iter_blocks(fileobj: IO[Any], block_chars: int = BLOCK_CHARS) -> Iterator[tu
         yield offset, buf
 
 
-def scan_blocks(scanner: Scanner, blocks: Iterable[tuple[int, str]], workers: int = 1
-                ) -> Iterator[tuple[int, str, list[Violation]]]:
-    """``(offset, block, violations)`` in order; ``workers > 1`` spreads blocks over processes."""
-    if workers > 1:
-        from ._parallel import scan_parallel
-
-        yield from scan_parallel(scanner, blocks, workers)
-        return
+def scan_blocks(scanner: Scanner, blocks: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, list[Violation]]]:
+    """``(offset, block, violations)`` in order, in this process."""
     for offset, block in blocks:
         yield offset, block, scanner.scan(block, offset)
+
+
+def scan_stream(scanner: Scanner, fileobj: IO[Any], workers: int = 1, block_chars: int | None = None
+                ) -> Iterator[tuple[int, str | bytes, list[Violation]]]:
+    """``(offset, block, violations)`` for a whole stream, in order; ``workers > 1`` spreads the blocks over
+    that many processes, which then hand back each block as its raw UTF-8 bytes (decode it if needed)."""
+    if workers > 1:
+        from ._parallel import scan_stream_parallel
+
+        yield from scan_stream_parallel(scanner, fileobj, workers, 3 * (block_chars or PARALLEL_BLOCK_CHARS))
+        return
+    yield from scan_blocks(scanner, iter_blocks(fileobj, block_chars or BLOCK_CHARS))
 
 
 def check_stream(fileobj: IO[Any], channel: str | None = None, industry: str | None = None, *,
@@ -297,14 +311,13 @@ def check_stream(fileobj: IO[Any], channel: str | None = None, industry: str | N
     """Check a file object (text, or binary decoded as strict UTF-8) without holding it in memory.
 
     Offsets are character offsets into the decoded stream, identical to ``check(whole_text)`` for any
-    text whose lines are shorter than ``block_chars``. ``workers > 1`` checks blocks on that many
-    processes (same results); the CLI does this for large files.
+    text whose lines are shorter than a block (``block_chars`` characters, about three times as many
+    bytes with several workers). ``workers > 1`` checks blocks on that many processes (same results);
+    the CLI does this for large files.
     """
     scanner = Scanner(channel, industry)
     violations: list[Violation] = []
-    if block_chars is None:
-        block_chars = PARALLEL_BLOCK_CHARS if workers > 1 else BLOCK_CHARS
-    for _, _, found in scan_blocks(scanner, iter_blocks(fileobj, block_chars), workers):
+    for _, _, found in scan_stream(scanner, fileobj, workers, block_chars):
         violations.extend(found)
     m = scanner.matcher
     return Report(violations, scanner.finish(), m.channel, m.industry)

@@ -94,7 +94,7 @@ class _Prefixed(io.RawIOBase):
 
 
 def _run(file: str, channel: str | None, industry: str | None, as_json: bool) -> int:
-    from ._engine import PARALLEL_BLOCK_CHARS, Scanner, _decoded_chunks, iter_blocks, scan_blocks
+    from ._engine import Scanner, _decoded_chunks, scan_blocks, scan_stream
 
     scanner = Scanner(channel, industry)  # unknown channel/industry fails before the input is read
     source = _open(file)
@@ -104,8 +104,7 @@ def _run(file: str, channel: str | None, industry: str | None, as_json: bool) ->
             text = "".join(_decoded_chunks(io.BytesIO(head), STREAM_BYTES + 1))
             if not text.strip():
                 raise InputFileError("输入为空，没有可检查的文案")
-            blocks: Iterator[tuple[int, str]] = iter([(0, text)])
-            workers = 1
+            results: Iterator[tuple[int, str | bytes, list[Violation]]] = scan_blocks(scanner, [(0, text)])
         else:
             if source.seekable():
                 source.seek(0)
@@ -113,11 +112,10 @@ def _run(file: str, channel: str | None, industry: str | None, as_json: bool) ->
                 stream: IO[bytes] = source
             else:
                 stream = _Prefixed(head, source)  # type: ignore[assignment]
-            workers = min(2, os.cpu_count() or 1)
-            blocks = iter_blocks(stream, PARALLEL_BLOCK_CHARS) if workers > 1 else iter_blocks(stream)
+            results = scan_stream(scanner, stream, workers=min(2, os.cpu_count() or 1))
         out = _JsonOut() if as_json else _PrettyOut()
         found = 0
-        for offset, block, violations in scan_blocks(scanner, blocks, workers):
+        for offset, block, violations in results:
             found += len(violations)
             out.block(block, offset, violations)
         out.finish(scanner.finish(), found)
@@ -137,7 +135,7 @@ class _JsonOut:
         self._first = True
         sys.stdout.write('{\n  "violations": [')
 
-    def block(self, block: str, offset: int, violations: list[Violation]) -> None:
+    def block(self, block: str | bytes, offset: int, violations: list[Violation]) -> None:
         for v in violations:
             sep = "\n    " if self._first else ",\n    "
             sys.stdout.write(sep + json.dumps(v.to_dict(), ensure_ascii=False))
@@ -159,9 +157,14 @@ class _PrettyOut:
         self._line_base = 0  # newlines before the current block
         self._counts = {"high": 0, "medium": 0, "low": 0}
 
-    def block(self, block: str, offset: int, violations: list[Violation]) -> None:
+    def block(self, block: str | bytes, offset: int, violations: list[Violation]) -> None:
         from rich.text import Text
 
+        if isinstance(block, bytes):  # from worker processes: decoded only where there is something to show
+            if not violations:
+                self._line_base += block.count(b"\n")
+                return
+            block = block.decode("utf-8")
         newlines = [m.start() for m in re.finditer("\n", block)] if violations else []
         for v in violations:
             self._counts[v.severity] += 1
