@@ -70,3 +70,49 @@ def test_all_is_the_public_api() -> None:
          "extract_claims"])
     for name in ground.__all__:
         assert hasattr(ground, name)
+
+
+SHOP = [
+    Source(id="brief.offer", text="满99包邮", title="brief"),
+    Source(id="brief.facts[0]", text="2kg×3瓶装99元，每次只需15ml，试用装250克", title="brief"),
+    Source(id="brief.facts[1]", text="买2斤送半斤，配送范围3公里内", title="brief"),
+    Source(id="brief.facts[2]", text="功率800W，容量4L，充满电需90分钟", title="brief"),
+    Source(id="brief.facts[3]", text="办卡充500送100，蓬松度650，2-3天发货", title="brief"),
+]
+
+
+def shop_flags(text: str) -> list[str]:
+    return [c.claim.text for c in check(text, SHOP).ungrounded]
+
+
+def test_a_number_without_unit_in_the_source_supports_only_the_same_kind() -> None:
+    # 满99包邮 is money: it supports a price, never a count
+    assert shop_flags("99瓶装") == ["99瓶"]
+    assert shop_flags("满99元包邮，满99包邮") == []
+    assert shop_flags("充500元送100元") == []  # 充 makes them money
+    assert shop_flags("蓬松度650，只要650元") == ["650元"]  # no money word around 650 in the brief
+
+
+def test_a_number_without_unit_in_the_copy() -> None:
+    # the copy's bare number matches a price (元 dropped) or a bare source number, not a counted one
+    assert shop_flags("3瓶装到手99，充500送100") == []
+    assert shop_flags("规格(2)，3-4号楼") == ["2", "3", "4"]  # not the 2 of 买2斤 nor the 3 of 3公里
+    assert shop_flags("2、3天发货，2或3天到") == []
+
+
+def test_units_must_agree_but_metric_ones_convert() -> None:
+    assert shop_flags("3km内配送，3000米内都送，容量4000mL，90min充满，1.5小时充满") == []
+    assert shop_flags("试用装250g，也就是0.25kg") == []
+    assert shop_flags("3瓶装，2瓶装，4斤") == ["2瓶", "4斤"]
+    assert shop_flags("6kg超大桶") == ["6kg"]  # 2kg×3 is not stated as 6kg
+
+
+def test_lowercase_w_is_watts() -> None:
+    assert shop_flags("功率 800w，大功率800W") == []
+    assert shop_flags("功率 900w") == ["900w"]
+    assert shop_flags("10w粉丝推荐") == ["10w"]  # 万, not watts: nothing in the brief
+
+
+def test_unit_spellings_in_any_case_are_supported() -> None:
+    assert shop_flags("每次15ML，每次15mL，每次15毫升") == []
+    assert shop_flags("九十九元，¥99，99块") == []

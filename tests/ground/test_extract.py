@@ -102,3 +102,73 @@ def test_offsets_point_into_the_original_text() -> None:
     text = "美式到手价９.９元，３月８日开业"
     for c in extract_claims(text):
         assert text[c.start: c.end] == c.text
+
+
+@pytest.mark.parametrize("text", [
+    "（1）包容性：口感醇厚\n（2）质地：干净整齐", "（4)每天早上熬粥\n(5) 配上鲜果", "1）包容性\n2）口感",
+    "【1】外观\n[2] 手感", "- (1) 降噪\n- 2. 续航", "卖点：(1)降噪 (2)轻巧", "亮点：1.降噪 2.轻巧",
+    "今天跑了一会，2、两腿发软", "说明：三、注意防晒",
+])
+def test_list_markers_are_not_claims(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number after the marker is still a claim
+    ("（2)每晚吃1瓶葡萄", [("number", "1", "瓶")]),
+    ("卖点：(1)降噪 (2)续航30小时", [("number", "30", "小时")]),
+    # numbers listed before a unit or another number are values, not markers
+    ("3、5、7号楼可选", [("number", "3", None), ("number", "5", None), ("number", "7", None)]),
+    ("，3、5斤装", [("number", "3", "斤"), ("number", "5", "斤")]),
+    ("每周2、3天", [("number", "2", "天"), ("number", "3", "天")]),
+    ("2或3天发货", [("number", "2", "天"), ("number", "3", "天")]),
+    ("299、399元两档", [("price", "299", "元"), ("price", "399", "元")]),
+    ("第2、3天", [("number", "3", "天")]),
+    ("营业时间10:00、14:30", [("date", "10:00", None), ("date", "14:30", None)]),
+    ("售价1,299、1,399元", [("price", "1299", "元"), ("price", "1399", "元")]),
+    ("满 (99) 包邮", [("number", "99", None)]),  # inline brackets hold one-digit markers only
+    ("套餐(2人)", [("number", "2", "人")]),
+])
+def test_listed_values_stay_claims(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("#洗车前，我洗了4天左右", [("number", "4", "天")]),  # tag #洗车前, then prose
+    ("#上海探店 今天人均50元", [("price", "50", "元")]),
+    ("#今天去了一家超好吃的店人均只要50元", [("price", "50", "元")]),  # longer than a tag: prose
+    ("# 限时5折", [("percent", "50", "折")]),  # a markdown heading, not a tag
+    ("#️⃣3天发货", [("number", "3", "天")]),  # a keycap, not a tag
+    ("#人均50元 #3.8女神节 #双十一你买了吗# ＃上海探店＃", []),  # short tokens are topics
+])
+def test_a_hashtag_is_one_short_token(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("250ML", "250", "ml"), ("250mL", "250", "ml"), ("250Ml", "250", "ml"), ("2KG", "2", "kg"), ("2Kg", "2", "kg"),
+    ("5000mah", "5000", "mAh"), ("220v", "220", "V"), ("2KW", "2", "kW"), ("20寸", "20", "英寸"),
+])
+def test_unit_spellings_in_any_case(text: str, value: str, unit: str) -> None:
+    assert claims(text) == [("number", value, unit)]
+
+
+@pytest.mark.parametrize("text", ["128G内存", "5G网络", "2v2对战", "3M胶带"])
+def test_letters_that_are_not_units(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("功率 800w", "800", "W"), ("65w快充", "65", "W"), ("1800w大功率", "1800", "W"), ("功率800W", "800", "W"),
+    ("10w粉丝", "100000", None), ("10W+好评", "100000", None), ("月销1w", "10000", None), ("1.5w", "15000", None),
+    ("销量突破10万", "100000", None), ("10w+人", "100000", "人"), ("3.5亿次播放", "350000000", "次"),
+])
+def test_w_is_watts_or_wan(text: str, value: str, unit: str | None) -> None:
+    assert claims(text) == [("number", value, unit)]
+
+
+def test_counts_per_week_are_not_weekdays() -> None:
+    assert claims("每周3次课") == [("number", "3", "次")]
+    assert claims("每周三天") == [("number", "3", "天")]
+    assert claims("周三天气好") == [("date", "周3", None)]
+    assert claims("周3上新") == [("date", "周3", None)]

@@ -12,7 +12,8 @@ from functools import cache, lru_cache
 from . import _address, _terms
 from ._models import CheckedClaim, Citation, Claim, GroundingReport, Source
 from ._numeric import Scan, dates, phones, quantities, skip_structural
-from ._text import clause_start, normalize, sentence_around
+from ._text import CLAUSE_END, clause_start, normalize, sentence_around
+from ._units import in_base
 
 
 def extract_claims(text: str) -> list[Claim]:
@@ -111,7 +112,7 @@ def _md(text: str) -> tuple[int, int] | None:
 
 
 def _numeric_hits(claim: Claim, facts: list[_Facts]) -> Iterable[_Hit]:
-    mine = _values(claim)
+    mine = _in_base(claim)
     for f in facts:
         for c in f.claims:
             if c.kind == "date":
@@ -124,27 +125,55 @@ def _numeric_hits(claim: Claim, facts: list[_Facts]) -> Iterable[_Hit]:
                 if claim.value == c.value and claim.unit == c.unit:
                     yield f, c.start, c.end
                 continue
-            theirs = _values(c)
-            if not _compatible(claim, c):
+            if not _compatible(claim, c, f):
                 continue
+            theirs = _in_base(c)
             # equal value, or each value the claim states is one the source states (range ends count)
             same = bool(mine) and (mine == theirs or all(v in theirs for v in mine))
             if same or (len(mine) == 2 and _range_in(mine, f, claim)):
                 yield f, c.start, c.end
 
 
-def _compatible(claim: Claim, c: Claim) -> bool:
+def _in_base(claim: Claim) -> list[Decimal]:
+    """The claim's value(s) in the base unit of its dimension: 1.5L and 1500ml compare equal."""
+    return [in_base(v, claim.unit)[1] for v in _values(claim)]
+
+
+#: Words that make a number without a unit in a source a sum of money: 满99包邮, 办卡充500送100.
+_MONEY = re.compile(r"价|元|块|[¥￥]|满|充|付|售|卖|包邮|团购|优惠|减|钱|费|RMB|rmb|预算")
+
+
+def _money_context(f: _Facts, c: Claim) -> bool:
+    end = CLAUSE_END.search(f.norm, c.end)
+    return bool(_MONEY.search(f.norm, clause_start(f.norm, c.start), end.start() if end else len(f.norm)))
+
+
+def _compatible(claim: Claim, c: Claim, f: _Facts) -> bool:
+    """Whether source claim ``c`` states the same kind of quantity as ``claim`` (values are compared after).
+
+    A unit says what is counted, so a claim with a unit needs a source number with a unit of the same
+    dimension (3瓶 only 3瓶; 1斤 also 500g). A source number without a unit says nothing about what it counts:
+    it supports no counted claim (满99包邮 does not support 99瓶装), and a price only when money words stand in
+    its clause (满99包邮 does support 99元). A number without a unit in the copy is the weakest claim: it
+    matches a source number that also has none, a price (copy drops 元: 双人套餐168) or a percent (drops %),
+    but not a counted one — (2) in the copy is not the 2 of 买2斤.
+    """
     if claim.kind == "price":
-        return c.kind == "price" or (c.kind == "number" and c.unit is None)
+        return c.kind == "price" or (c.kind == "number" and c.unit is None and _money_context(f, c))
     if claim.kind == "percent":
         return c.kind == "percent" and c.unit == claim.unit
-    if claim.unit is None:  # a bare number in the copy: any number the source states
-        return c.kind in ("number", "price") or (c.kind == "percent" and c.unit == "%")
-    return c.kind == "number" and (c.unit == claim.unit or c.unit is None)
+    if claim.unit is None:
+        return c.kind == "price" or (c.kind == "number" and c.unit is None) or (c.kind == "percent" and c.unit == "%")
+    return c.kind == "number" and c.unit is not None and _dimension(c.unit) == _dimension(claim.unit)
+
+
+def _dimension(unit: str | None) -> str | None:
+    return in_base(Decimal(1), unit)[0]
 
 
 def _range_in(bounds: list[Decimal], f: _Facts, claim: Claim) -> bool:
-    stated = {v for c in f.claims if c.kind == "number" and c.unit == claim.unit for v in _values(c)}
+    dim = _dimension(claim.unit)
+    stated = {v for c in f.claims if c.kind == "number" and _dimension(c.unit) == dim for v in _in_base(c)}
     return all(b in stated for b in bounds)
 
 

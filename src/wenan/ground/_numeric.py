@@ -50,12 +50,36 @@ _IDIOMS = ("五颜六色|一五一十|三心二意|四面八方|七上八下|九
            "七嘴八舌|一年四季|五湖四海|三天两头|三天打鱼|两天晒网|乱七八糟|八九不离十|三五成群|一心一意|独一无二|"
            "一模一样|三言两语|两全其美|一举两得|一石二鸟|四舍五入|五花八门|七七八八|十分|万分|百分百|千万|万一|"
            "一点点|一下子|六六大顺|四季|四轮定位|三明治|一二")
+# A hashtag is # plus one short token: no space, no punctuation (normalize() made full-width punctuation ASCII).
+# "#洗车前，我洗了4天左右" is the tag #洗车前 and then prose, whose numbers are claims like any other; a run
+# longer than a tag is prose from its first character. A dot between digits stays inside (#3.8女神节).
+_TAG_STOP = "\\s#,.!?;:()\\[\\]{}<>\"'/\\\\|~，。！？；：、…—·“”‘’「」『』【】《》〈〉\ufe0f\u20e3"  # #️⃣ is a keycap
+_TAG_CHAR = rf"(?:[^{_TAG_STOP}]|(?<=\d)\.(?=\d))"
+HASHTAG = re.compile(rf"#{_TAG_CHAR}{{1,30}}#|#{_TAG_CHAR}{{1,16}}(?!{_TAG_CHAR})")
+# List markers. Only a number standing where a list item starts is one: at the start of a line, or inline
+# after clause punctuation or a space — but not after "14:30" or "1,299", whose punctuation is inside a number.
+_MARK_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
+_BULLET = r"(?:[-*•·▪][ \t]?)?"
+_ITEM_START = r"(?:^|(?<=[\s,.;:!?。])(?<!\d[\s,.;:!?]))[ \t]*"
+LIST_MARKERS: tuple[re.Pattern[str], ...] = (
+    # (1) （1) 【1】 [1]: a lone number in brackets where an item starts; inline only one digit, so the 99 of
+    # "满 (99) 包邮" stays a claim
+    re.compile(rf"(?m)^[ \t]*{_BULLET}[(\[【][ \t]?{_MARK_NUM}[ \t]?[)\]】]"),
+    re.compile(rf"{_ITEM_START}[(\[【][ \t]?(?:\d|[一二三四五六七八九十])[ \t]?[)\]】]"),
+    # 1. 1、 1) at the start of a line; not 3.8 / 3、5、7号楼, where a number follows and the list is of values
+    re.compile(rf"(?m)^[ \t]*{_BULLET}{_MARK_NUM}[.、)](?!\d)"),
+    # inline "，2、两只脚": 2、 starts an item, unless more numbers follow (3、5、7号楼, 二、三天 list values)
+    re.compile(rf"(?m){_ITEM_START}\d{{1,2}}、(?!\d)"),
+    re.compile(rf"(?m){_ITEM_START}[一二三四五六七八九十]{{1,2}}、(?![\d{CN_CHARS}])"),
+    # inline "：1.降噪 2.续航": one digit, a dot, then words (3.8 and 9.9 have a digit after the dot)
+    re.compile(rf"(?m){_ITEM_START}\d\.(?=[ \t]?[\u4e00-\u9fff])"),
+)
 SKIP_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"https?://\S+|www\.\S+|@[\w.\-]{1,30}"),
-    re.compile(r"#[^\s#]{1,30}#?"),  # 小红书 #tag and 微博 #tag#: topics, not statements
+    HASHTAG,  # 小红书 #tag and 微博 #tag#: topics, not statements
     re.compile(r"《[^》\n]{0,40}》"),
     re.compile("[0-9#*]\ufe0f?\u20e3|\U0001f51f|[\u2460-\u2473\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"),
-    re.compile(r"(?m)^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)）](?!\d)"),
+    *LIST_MARKERS,
     re.compile(r"(?i)(?<![a-z])(?:top|no\.?)[ \t]?\d{1,3}"),
     re.compile(rf"第[ \t]?(?:\d+|{CN}+)"),
     re.compile(rf"(?:\d+|{CN}+)[ \t]?(?:个|种|大|条|点|招|款|步)?[ \t]?{_LISTICLE_NOUN}"),
@@ -125,8 +149,10 @@ EVENTS: tuple[tuple[re.Pattern[str], str], ...] = (
 _WD = "一二三四五六日天1234567"
 _WD_NUM = {c: i + 1 for i, c in enumerate("一二三四五六日")} | {"天": 7} | {str(i): i for i in range(1, 8)}
 WEEK_RANGE = re.compile(rf"(?:周|星期|礼拜)([{_WD}])[ \t]?(?:至|到|-|~)[ \t]?(?:周|星期|礼拜)?([{_WD}])")
+# 每周3次 / 每周三天 / 每周2、3天 count times in a week: the numeral there is a count, not a weekday.
 WEEKDAY = re.compile(rf"(?:下|本|这|每|上)?个?(?:周|星期|礼拜)([{_WD}])"
-                     r"(?:[ \t]?[、和及/与]?[ \t]?([日天])(?![期记常子本报]))?")
+                     r"(?![ \t]?(?:次(?!日)|天(?!气|猫)|节课|课时|个?小时|分钟|趟|、\d))"
+                     r"(?:[ \t]?[、和及/与]?[ \t]?([日天])(?![期记常子本报气猫]))?")
 WEEK_WORDS = re.compile(r"周末|工作日")
 #: 周一店休: a day the shop is closed. Kept as unit "休" so "周一也营业" is not supported by it.
 _CLOSED = re.compile(r"[ \t]?(?:也?(?:店休|休息|闭店|不营业|休业|公休|休))")
@@ -294,13 +320,24 @@ PERCENT = re.compile(rf"({NUM})[ \t]?[%％]|百分之[ \t]?({NUM}|{CN}+)"
 _OFF_BEFORE = re.compile(r"(?:优惠|立减|直降|打|减)[ \t]?$")
 _OFF_AFTER = re.compile(r"[ \t]?(?:折扣|off|OFF|优惠)")
 NUMBER_RANGE = re.compile(rf"(?<![\d.])({NUMX}){_CONNECT}({NUMX})[ \t]?(?:余|多)?[ \t]?({UNIT_RE})")
-NUMBER_UNIT = re.compile(rf"(?<![\d.])({NUMX})(?:[ \t]?(万|w|W|千))?[ \t]?(?:余|多|来|\+)?[ \t]?({UNIT_RE})")
+NUMBER_UNIT = re.compile(rf"(?<![\d.])({NUMX})(?:[ \t]?(万|亿|w|W|千))?[ \t]?(?:余|多|来|\+)?[ \t]?({UNIT_RE})")
 PAIR_PEOPLE = re.compile(r"(双|单)人")
 HALF_UNIT = re.compile(r"半[ \t]?(个小时|小时|年|个月|斤)")
 SPF = re.compile(r"(?i)SPF[ \t]?(\d+)\+?")
 CUE_PRICE = re.compile(rf"(?:原价|现价|售价|定价|特价|价格|价|到手|只要|只需|仅需|仅售|仅|才|低至|立减|直降|减|首发|"
                        rf"一口价|秒杀|团购)[ \t]?[:：]?[ \t]?({NUM}|{CN}+)(?![\d.%])")
 BARE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d)")
+#: A number with 万/亿 or a w/W and no unit after. w is 万 in internet shorthand (10w+, 10w粉丝, 月销1w) and
+#: watts on an appliance (功率800w, 65w快充): the words around decide, see ``_w_reading``.
+MULT = re.compile(rf"(?<![\d.])({NUM})[ \t]?([wW]|万|亿)(?![A-Za-z0-9])")
+_WATT_CUE = re.compile(r"功率|瓦|电机|快充|闪充|充电|输出|输入|额定|加热|火力|电源|灯泡|吹风|电饭|微波")
+_WAN_AFTER = re.compile(r"[ \t]?(?:\+|多|余|粉|播放|阅读|浏览|点赞|收藏|销量|好评|评价|用户|订单|单|人次|字|转发|评论|"
+                        r"曝光|关注)")
+_WAN_BEFORE = re.compile(r"(?:销量?|月销|已售|卖出|售出|累计|超过|突破|粉丝|播放|阅读|浏览|点赞|收入|月入|"
+                         r"年薪|薪资?|预算|存款|赚)[ \t]?$")
+#: 2、3天 / 2或3天 / 299、399元: the numbers of a list share the unit written once, after the last one.
+LIST_UNIT = re.compile(rf"(?<![\d.])({NUM})(?=(?:[ \t]?(?:、|或者?|和|及|与)[ \t]?(?:{NUM}))*"
+                       rf"[ \t]?(?:、|或者?|和|及|与)[ \t]?(?P<last>{NUM})[ \t]?(?:{UNIT_RE}|元))")
 
 
 def _cn_ok(s: str) -> bool:
@@ -314,6 +351,8 @@ def _num(s: str, mult: str | None = None) -> Decimal | None:
         return None
     if mult in ("万", "w", "W"):
         value *= 10_000
+    elif mult == "亿":
+        value *= 100_000_000
     elif mult == "千":
         value *= 1000
     return value
@@ -326,6 +365,18 @@ def _letters_around(text: str, start: int, end: int | None = None) -> bool:
         before = text[start - 2]
     after = text[end] if end is not None and end < len(text) else ""
     return bool(_ASCII_LETTER.match(before) or _ASCII_LETTER.match(after))
+
+
+def _w_reading(text: str, m: re.Match[str]) -> str:
+    """Read the w/W after a number as watts ("W") or 万: a wattage cue wins, then a count cue; else the case and
+    size decide (engineers write 800W; 1.5w and 10w are more often 万 than watts, 800w more often watts)."""
+    near = text[max(0, m.start() - 8): m.end() + 6]
+    if _WATT_CUE.search(near):
+        return "W"
+    if _WAN_AFTER.match(text, m.end()) or _WAN_BEFORE.search(text[max(0, m.start() - 6): m.start()]):
+        return "万"
+    raw = m.group(1).replace(",", "")
+    return "W" if m.group(2) == "W" or (raw.isdigit() and int(raw) >= 100) else "万"
 
 
 def _passes(scan: Scan, rx: re.Pattern[str], handle: Callable[[re.Match[str]], None]) -> None:
@@ -422,6 +473,23 @@ def quantities(scan: Scan) -> None:
                 value = -value  # 零下30度 is not the 30℃ in the washing instructions
             scan.add("number", m.start(), m.end(), fmt(value), canon_unit(unit_raw))
 
+    def mult(m: re.Match[str]) -> None:
+        if re.match(rf"[ \t]?(?:余|多|来|\+)?[ \t]?{UNIT_RE}", text[m.end():]) or _letters_around(text, m.start()):
+            return  # 10w+人 / 1.5万人: a count with its unit, NUMBER_UNIT's; X100W: a model name
+        if m.group(2) in "wW" and _w_reading(text, m) == "W":
+            scan.add("number", m.start(), m.end(), fmt(Decimal(m.group(1).replace(",", ""))), "W")
+            return
+        value = _num(m.group(1), m.group(2))
+        if value is not None:
+            scan.add("number", m.start(), m.end(), fmt(value))
+
+    def list_unit(m: re.Match[str]) -> None:
+        last = next((c for c in scan.claims if c.start == m.start("last")), None)
+        value = _num(m.group(1))
+        if last is None or value is None or last.kind not in ("price", "number") or last.unit in (None, "买赠"):
+            return
+        scan.add(last.kind, m.start(1), m.end(1), fmt(value), last.unit)
+
     def cue_price(m: re.Match[str]) -> None:
         raw = m.group(1)
         value = _num(raw)
@@ -441,7 +509,9 @@ def quantities(scan: Scan) -> None:
             lambda m: scan.add("number", m.start(), m.end(), "2" if m.group(1) == "双" else "1", "人"))
     _passes(scan, HALF_UNIT, lambda m: scan.add("number", m.start(), m.end(), "0.5", canon_unit(m.group(1))))
     _passes(scan, NUMBER_RANGE, number_range)
+    _passes(scan, MULT, mult)  # before NUMBER_UNIT, which would read 800W as watts and 10W粉丝 too
     _passes(scan, NUMBER_UNIT, number_unit)
+    _passes(scan, LIST_UNIT, list_unit)  # after NUMBER_UNIT: it reads the unit of the list's last number
     _passes(scan, CUE_PRICE, cue_price)
 
     def bare(m: re.Match[str]) -> None:
