@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from wenan.ground import NUMERIC_KINDS, Source, check
 from wenan.write import parse_brief
 
