@@ -203,15 +203,16 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
     last: dict[str, int] = {}  # category → index in kept of its latest violation
     for v in found:
         i = last.get(v.category)
-        prev = kept[i] if i is not None else None
-        if prev is not None and v.start < prev.end:
-            continue
-        if prev is not None and block is not None:
-            a, b = prev.end - offset, v.start - offset  # the gap, matched in place: it can be a long stretch
-            if _MERGE_GAP.fullmatch(block, a, b) or (
-                    v.category == "unsupported_data" and b - a <= 12 and not _SENTENCE_END.search(block, a, b)):
-                kept[i] = _merge(prev, v, block[a:b], block[prev.start - offset:v.end - offset])
+        if i is not None:
+            prev = kept[i]
+            if v.start < prev.end:
                 continue
+            if block is not None:
+                a, b = prev.end - offset, v.start - offset  # the gap, matched in place: it can be a long stretch
+                if _MERGE_GAP.fullmatch(block, a, b) or (
+                        v.category == "unsupported_data" and b - a <= 12 and not _SENTENCE_END.search(block, a, b)):
+                    kept[i] = _merge(prev, v, block[a:b], block[prev.start - offset:v.end - offset])
+                    continue
         last[v.category] = len(kept)
         kept.append(v)
     kept.sort(key=lambda v: (v.start, v.end))

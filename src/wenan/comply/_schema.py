@@ -164,8 +164,8 @@ def load_packs() -> tuple[Pack, ...]:
     """Every shipped pack, validated, with rule ids unique across packs and regexes compiled once to check."""
     from ._normalise import expand_placeholders  # local: _normalise imports this module's loader
 
-    files = sorted(p for p in _rules_dir().iterdir()
-                   if p.name.endswith(".yaml") and p.name != "variants.yaml")
+    files = sorted((p for p in _rules_dir().iterdir() if p.name.endswith(".yaml") and p.name != "variants.yaml"),
+                   key=lambda p: p.name)
     packs = [load_pack(p) for p in files]
     by_id: dict[str, Rule] = {}
     for pack in packs:

@@ -1,0 +1,510 @@
+"""``false_promo``: price, discount, stock and deadline claims that the copy itself proves false.
+
+A line is read once into *price facts* — 原价299元, 到手259元, 5折, 直降100元, 满200减50, 第二件半价, 两件合计180元,
+免费, 支付39元, 限量100件, 已售500件, 仅限今天, 3月1日至3月31日 — and facts written close together (same
+sentence, at most ``_GAP`` characters apart, no kind twice) form one *offer*. Each detector checks one kind of
+arithmetic over an offer: can all its numbers be true together? Only contradictions are reported; whether a
+原价 was ever charged cannot be known from text and is not guessed at.
+
+The two directions of a mismatch are treated differently. Paying *more* than a stated discount allows is
+false whatever else applies, because other discounts only lower the price. Paying *less* is false only when
+no other discount (券、满减、红包、会员、再减…) is mentioned nearby. Bounded claims (5折起, 低至3折, 最高立减100)
+promise no exact figure and are not checked against the prices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+# --- facts ---------------------------------------------------------------------------------------------
+
+_NUM = r"\d+(?:\.\d+)?\s*(?:万|w)?"
+_YUAN = r"\s*(?:元|块钱?|rmb)"
+_MONEY = rf"[¥￥]?\s*{_NUM}(?:{_YUAN})?"  # after a label that can only mean a price
+_MONEY_STRICT = rf"(?:[¥￥]\s*{_NUM}(?:{_YUAN})?|{_NUM}{_YUAN})"  # after 只要/仅需…: 只要3步 is not a price
+_LINK = r"\s*[:：=]?\s*(?:仅|只|为|是|才)?\s*"
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)"
+_UNIT = r"(?:件|份|个|台|套|瓶|盒|只|双|张|支|单|罐|包|箱|袋|条|本|枚|组|桶|杯|位|名|人)"
+_MD = r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]?"
+_DOT = r"\d{1,2}[./]\d{1,2}(?![\d.]|\s*(?:元|折|倍|%|万|kg|g|ml|l|cm|mm|斤|克|米|块))"
+_YEAR = r"(?:(?:19|20)\d{2}\s*年\s*)?"
+
+_ORIG_LABELS = ("建议零售价|原售价|原价|划线价|专柜价|吊牌价|市场价|日常价|门市价|官方价|官网价|零售价|指导价"
+                "|平时价|平常价|正价|标价|定价|常规价|平日价")
+_NOW_LABELS = ("现售价|现价|到手价|到手|活动价|秒杀价|特价|特惠价|折后价|折后|券后价|券后|惊喜价|限时价|直播间价"
+               "|直播价|团购价|拼团价|优惠价|促销价|福利价|专享价|会员价|抢购价|狂欢价|清仓价|实付款|实付|售价"
+               "|(?<=折)后价?")  # 8折后159元: the rate is read first, its 后 then labels the price
+_NOW_WEAK = "现在只要|现在仅需|现只要|现仅需|今天只要|今日只要|现在|只要|仅需|只需|仅售|只卖|仅要|才要|才卖|现"
+_FEES = "服务费|手续费|工本费|包装费|材料费|会员费|技术费|费用|邮费|运费|快递费|配送费|押金|定金|订金"
+
+_DIGITS = "0-9"
+_CN_NUMERALS = "一二两三四五六七八九十百千"
+
+
+def _heads(alternation: str) -> str:
+    """First characters of a ``|``-separated list of literal words."""
+    return "".join(sorted({w[0] for w in alternation.split("|") if w and w[0] not in "(\\"}))
+
+
+# One pass over the text near numbers; alternatives are tried in this order at each position, so the longer,
+# more specific reading of a phrase (满200减50 before 减50, 第二件半价 before 半价, 两件合计 before 合计) wins.
+# Each alternative is listed with the characters it can start with: a lookahead on them lets the regex engine
+# reject a position in one step instead of trying every alternative there (~8x faster on ordinary copy).
+_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("range", _DIGITS, rf"(?:{_MD}|{_DOT})\s*(?:至|到|~|～|—|–|-)\s*{_YEAR}(?:{_MD}|{_DOT}|\d{{1,2}}\s*[日号])"),
+    ("threshold", "每满", rf"(?:每)?满\s*{_NUM}(?:{_YUAN})?\s*(?:立减|减|省|返|-)\s*{_NUM}(?:{_YUAN})?"),
+    ("bundle", "第买", r"第\s*[二两三四2-4]\s*件\s*(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|0\s*元|免费"
+                      r"|1\s*元)|买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]"),
+    ("total", _DIGITS + _CN_NUMERALS + "合共总",
+     rf"{_COUNT}\s*{_UNIT}\s*(?:(?:合计|共计|一共|总共|共|总价|总计|到手价?|只要|仅需|只需|实付)"
+     rf"\s*[:：]?\s*{_MONEY}|{_MONEY_STRICT})|(?:合计|共计|总共|一共|总价|总计)\s*[:：]?\s*{_MONEY}"),
+    ("unit", "单每一1", rf"(?:单价|单件|每件|一件|1件)\s*[:：]?\s*(?:仅|只|为)?\s*{_MONEY_STRICT}"),
+    ("base", "买购消凑订商", rf"(?:买满|购满|消费满?|凑满|买够|订单满|订单金额|商品金额|商品总价|消费金额)\s*{_MONEY}"),
+    ("orig", _heads(_ORIG_LABELS), rf"(?:{_ORIG_LABELS}){_LINK}{_MONEY}"),
+    ("limit", "全每首本今单限仅只",
+     rf"(?:全球|全国|全网|每日|每天|每人|每单|每场|首批|本批|今日|本场|单日)?\s*"
+     rf"(?:限量|限售|限定|限产|仅限|只限|仅供|只做|只卖|仅做|仅售)(?:供应|发售|销售|发行|预售)?\s*{_COUNT}\s*(?:万|w)?\s*{_UNIT}"),
+    ("sold", "累已售卖", rf"(?:累计售出|累计销售|已售出|已售|已卖出|已卖|已抢购|已抢出|已抢|已被抢购|已被抢|售出|卖出"
+                       rf"|已成交|已下单)\s*了?\s*{_COUNT}\s*(?:万|w)?\+?\s*{_UNIT}?"),
+    ("remain", "仅只还剩", rf"(?:仅剩|只剩|还剩|剩余|剩下)\s*{_COUNT}\s*{_UNIT}"),
+    ("dayonly", "仅只就限", r"(?:仅|只|就)(?:限|有|在)?(?:今天|今日|当天)|(?:仅此|只此)\s*(?:一|1)\s*天"
+                          r"|(?:限时|仅限|只限|只有|仅)\s*(?:一|1)\s*天"),
+    ("days", "限为仅只活", rf"(?:限时|为期|仅限|只限|活动仅|仅)\s*{_COUNT}\s*天"),
+    ("save", "再还另又叠最高至直立狂省便降少节优减第每多加",
+     rf"(?:再|还|另|又|叠加|第[二两三四2-4]件|每件|每单|每人|多买|加购)?\s*(?:最高|最多|高达|至多)?\s*"
+     rf"(?:(?:直降|立省|立减|直减|狂降)\s*{_MONEY}"
+     rf"|(?:省下|省了|便宜了|便宜|降价|降了|少花了?|节省|优惠了?|减免|省|减)\s*{_MONEY_STRICT})"),
+    ("rate", "低最打半一二三四五六七八九" + _DIGITS,
+     r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}|[一二三四五六七八九]五?)"
+     r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价"),
+    ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后",
+     rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"),
+    # Only the thing itself free (免费送, 0元购, 免费！), not a service around it (免费退换, 免费安装).
+    ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
+                        r"(?:送|领取|领|拿|得|赠送|赠|试用|试吃|试穿|试听|体验|获得|购|抢)?(?![\u4e00-\u9fff])|不要钱|白送|白拿"),
+    ("charge", "需须要只仅得再另支付缴交收扣" + _heads(_FEES),
+     rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
+     rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"),
+)
+_FACT = re.compile(
+    "(?=[" + "".join(sorted({ch for _, heads, _ in _KINDS for ch in heads.replace(_DIGITS, "")})) + _DIGITS + "])"
+    + "(?:" + "|".join(f"(?P<{kind}>(?=[{heads}])(?:{rx}))" for kind, heads, rx in _KINDS) + ")"
+)
+_REACH = 48  # in a long line, facts are read this far either side of a number: every contradiction has one
+_NUMBERS = re.compile(r"[0-9][0-9]*")  # spelled so the regex engine can skip to the digits
+
+_NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_LABEL = re.compile(r"[^\d一二两三四五六七八九十百千]*")
+_YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年")
+_BOUND = ("低至", "最低", "最高", "低到", "最多", "高达", "至多")
+# An extra or per-item reduction (再减20元, 第二件减20元): not the claim about the whole price.
+_STACKED = ("再", "还", "另", "又", "叠加", "第", "每", "多买", "加购")
+_SEPARATE_FEES = ("邮费", "运费", "快递费", "配送费", "押金", "定金", "订金")
+
+_GAP = 24  # characters between two facts of one offer at most
+_HARD_STOP = re.compile(r"[。\n；;]")
+# Other ways the price may have come down: a lower figure then proves nothing.
+_STACKING = re.compile(r"券|红包|叠加|补贴|津贴|返|积分|会员|满减|折上折|抵扣|抵|再|加购|凑单|plus|vip")
+# The claim is one day among several (最后一天, 每天10点), or the dates are not the offer's (发货, 有效期).
+_EXCEPT_PERIOD = re.compile(r"最后|每天|每日|每晚|首日|第一天|今日限定|当日限定|今日专享"
+                            r"|发货|配送|到货|送达|使用|有效|核销|领取后|尾款|预售")
+# Between a free claim and a charge: the charge is for something else, or comes later or conditionally.
+_OTHER_THING = re.compile(r"正式|之后|以后|后续|到期|期满|续费|升级|另|额外|其他|其余|加购|超出|超过|超时|不满"
+                          r"|若|如需|如果|购买|买|订购|正装|任意|满\d")
+
+
+@dataclass(slots=True)
+class Fact:
+    kind: str
+    start: int
+    end: int
+    value: float = 0.0  # the amount, rate (in 折), count or number of days
+    extra: float = 0.0  # a second number: 满X减Y's Y, a total's item count, a bundle's paid share
+    fixed: float = 0.0  # 第二件1元: a bundle's fixed part of the total
+    bound: bool = False  # 5折起, 低至, 最高立减: promises no exact figure
+    stacked: bool = False  # 再减20元: an extra discount, not the claim
+    unit: str = ""
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Offer:
+    facts: dict[str, Fact]
+    window: str  # the offer's text with a little context either side, for qualifier words
+
+    def span(self, *kinds: str) -> tuple[int, int]:
+        chosen = [self.facts[k] for k in kinds if k in self.facts]
+        return min(f.start for f in chosen), max(f.end for f in chosen)
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    suggestions: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def _money(text: str) -> float:
+    m = _NUMBER.search(text)
+    if m is None:
+        return 0.0
+    return float(m.group(1)) * (10000 if m.group(2) else 1)
+
+
+def _count(text: str) -> float:
+    """A count written in digits or in Chinese numerals up to 九千九百九十九 (两件, 十二份, 3件)."""
+    m = _NUMBER.search(text)
+    if m is not None:
+        return float(m.group(1)) * (10000 if m.group(2) else 1)
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in "十百千":
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return float(total + digit)
+
+
+def _rate(text: str) -> float:
+    if "半价" in text:
+        return 5.0
+    m = re.search(r"(\d+(?:\.\d)?)\s*折", text)
+    if m is not None:
+        value = float(m.group(1))
+        return value / 10 if value >= 10 else value
+    m = re.search(r"([一二三四五六七八九])(五)?\s*折", text)
+    assert m is not None
+    return _CN_DIGITS[m.group(1)] + (0.5 if m.group(2) else 0.0)
+
+
+def _days(text: str) -> float:
+    """Inclusive length of a date range (3月1日至3月31日 → 31), 0 when it is not a real calendar range."""
+    nums = [int(n) for n in re.findall(r"\d+", _YEAR_PREFIX.sub("", text))]
+    if len(nums) == 3:
+        nums = [nums[0], nums[1], nums[0], nums[2]]
+    if len(nums) != 4:
+        return 0.0
+    try:  # a common year: the text rarely says which, and 2月29日 is an edge not worth a false alarm
+        first, last = date(2023, nums[0], nums[1]), date(2023, nums[2], nums[3])
+    except ValueError:
+        return 0.0
+    span = (last - first).days
+    return float(span + 1 if span >= 0 else span + 366)
+
+
+def _fact(m: re.Match[str]) -> Fact | None:
+    kind = m.lastgroup
+    assert kind is not None
+    text = m.group(kind)
+    f = Fact(kind, m.start(), m.end(), text=text)
+    if kind == "range":
+        f.value = _days(text)
+        if not f.value:
+            return None
+    elif kind == "threshold":
+        nums = _NUMBER.findall(text)
+        f.value, f.extra = float(nums[0][0]), float(nums[1][0])
+        f.unit = "every" if text.startswith("每") else ""
+        if f.extra >= f.value:
+            return None
+    elif kind == "bundle":
+        if text.startswith("买"):
+            paid, free = (_count(ch) for ch in re.findall(r"[一二三1-3]", text)[:2])
+            f.value, f.extra = paid + free, paid
+        else:
+            k = _count(re.search(r"[二两三四2-4]", text).group())  # type: ignore[union-attr]
+            tail = text[text.index("件") + 1:].replace(" ", "")
+            f.value = k
+            if tail in ("0元", "免费"):
+                f.extra = k - 1
+            elif tail == "1元":
+                f.extra, f.fixed = k - 1, 1.0
+            else:
+                f.extra = k - 1 + _rate(tail) / 10
+    elif kind == "total":
+        counted = re.match(rf"({_COUNT})\s*{_UNIT}", text)
+        f.extra = _count(counted.group(1)) if counted else 0.0
+        f.value = _money(text[counted.end():] if counted else text)
+    elif kind in ("limit", "sold", "remain", "days"):
+        label = _LABEL.match(text).group()  # type: ignore[union-attr]
+        f.value = _count(text[len(label):])
+        f.bound = kind == "limit" and label.strip()[:1] in ("每", "首", "本", "今", "单")
+        unit = re.search(_UNIT + r"$", text)
+        f.unit = unit.group() if unit else ""
+        if kind == "days" and f.value < 2:
+            return None
+    elif kind == "rate":
+        f.value = _rate(text)
+        f.bound = text.startswith(_BOUND) or text.endswith("起")
+        if not 0 < f.value < 10:
+            return None
+    elif kind == "save":
+        f.value = _money(text)
+        f.stacked = text.startswith(_STACKED)
+        f.bound = any(b in text for b in _BOUND)
+    elif kind == "charge":
+        f.value = _money(text)
+        f.unit = "separate" if any(fee in text for fee in _SEPARATE_FEES) else ""
+    elif kind not in ("free", "dayonly"):
+        f.value = _money(text)
+    return f
+
+
+@lru_cache(maxsize=256)  # several detectors read the same line one after another
+def offers(line: str) -> tuple[Offer, ...]:
+    """The offers written in ``line`` (a folded line: half-width, simplified, lower-case)."""
+    windows: list[list[int]] = []
+    if len(line) <= 4 * _REACH:  # a short line is read whole: one regex call beats several
+        if _NUMBERS.search(line):
+            windows.append([0, len(line)])
+    else:
+        for d in _NUMBERS.finditer(line):
+            lo, hi = max(0, d.start() - _REACH), d.end() + _REACH
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+    groups: list[list[Fact]] = []
+    for m in (m for lo, hi in windows for m in _FACT.finditer(line, lo, hi)):
+        f = _fact(m)
+        if f is None:
+            continue
+        last = groups[-1] if groups else None
+        if (last is None or f.start - last[-1].end > _GAP or any(g.kind == f.kind for g in last)
+                or _HARD_STOP.search(line, last[-1].end, f.start)):
+            groups.append([f])
+        else:
+            last.append(f)
+    out = []
+    for g in groups:
+        if len(g) < 2:
+            continue
+        lo = max(0, g[0].start - 12)
+        stop = max(line.rfind(ch, lo, g[0].start) for ch in "。\n；;") + 1
+        out.append(Offer({f.kind: f for f in g}, line[max(lo, stop):g[-1].end + 6]))
+    return tuple(out)
+
+
+# --- checks --------------------------------------------------------------------------------------------
+
+
+def _tol(base: float) -> float:
+    """Rounding slack: prices are quoted to the yuan (and 9.9 for 9.85)."""
+    return max(1.0, base * 0.02)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _stacked(o: Offer, *mechanisms: str) -> bool:
+    """Another way to lower the price is in play, so a figure below this mechanism's is no contradiction."""
+    return bool(_STACKING.search(o.window)) or any(k in o.facts for k in mechanisms) or (
+        "save" in o.facts and o.facts["save"].stacked)
+
+
+def _found(o: Offer, kinds: tuple[str, ...], keep: str, note: str) -> Found:
+    start, end = o.span(*kinds)
+    return Found(start, end, [o.facts[keep].text.strip()], note)
+
+
+def price_inversion(line: str, state: dict[str, Any]) -> list[Found]:
+    """A 原价 (or 日常价, 专柜价…) below the promotional price written next to it."""
+    out = []
+    for o in offers(line):
+        if "orig" in o.facts and "now" in o.facts:
+            was, now = o.facts["orig"].value, o.facts["now"].value
+            if now > was:
+                out.append(_found(o, ("orig", "now"), "now", f"标称原价 {_fmt(was)} 低于现价 {_fmt(now)}"))
+    return out
+
+
+def discount_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
+    """An X折 / 半价 / 直降Y元 that the 原价 and 现价 written with it do not produce."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        rate = f.get("rate")
+        save = f["save"] if "save" in f and not f["save"].stacked else None
+        if rate is None and save is None:
+            continue
+        was = f["orig"].value if "orig" in f else None
+        now = f["now"].value if "now" in f else None
+        if was is not None and now is not None and now > was:
+            continue  # price_inversion reports it
+        elsewhere = _stacked(o, "threshold", "bundle")
+        stacked = elsewhere or (rate is not None and save is not None)  # two mechanisms: either may add
+        note = ""
+        if rate is not None and was is not None and now is not None:
+            expected = was * rate.value / 10
+            if (now > expected + _tol(was) and not rate.bound) or (now < expected - _tol(was) and not stacked):
+                note = f"{_fmt(was)} 打 {_fmt(rate.value)} 折应为 {_fmt(expected)}，与所写的 {_fmt(now)} 不符"
+        if not note and save is not None and was is not None and now is not None:
+            actual = was - now
+            if (save.value > actual + _tol(was) and not save.bound) or (
+                    save.value < actual - _tol(was) and not stacked):
+                note = f"{_fmt(was)} 降到 {_fmt(now)} 实际少 {_fmt(actual)}，不是所写的 {_fmt(save.value)}"
+        if not note and rate is not None and save is not None and not elsewhere and not rate.bound \
+                and not save.bound and (was is None) != (now is None):
+            base = was if was is not None else (now or 0) * 10 / rate.value
+            expected = base * (1 - rate.value / 10)
+            if abs(save.value - expected) > _tol(base):
+                note = f"按 {_fmt(rate.value)} 折计算应省 {_fmt(expected)}，不是所写的 {_fmt(save.value)}"
+        if note:
+            keep = "now" if "now" in f else "orig"
+            out.append(_found(o, ("rate", "save", "orig", "now"), keep, note))
+    return out
+
+
+def threshold_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
+    """满X减Y next to an amount paid that the reduction cannot produce."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        if "threshold" not in f or "now" not in f:
+            continue
+        t, paid = f["threshold"], f["now"].value
+        over, under = t.value, t.extra
+        stacked = _stacked(o, "rate", "bundle")
+        base_fact = f.get("base") or f.get("orig")
+        note = ""
+        if base_fact is not None:
+            base = base_fact.value
+            if base < over:
+                continue
+            times = int(base // over) if t.unit == "every" else 1
+            expected = base - under * times
+            if paid > expected + _tol(base) or (paid < expected - _tol(base) and not stacked):
+                note = (f"{_fmt(base)} 元满 {_fmt(over)} 减 {_fmt(under * times)}，"
+                        f"应付 {_fmt(expected)}，不是 {_fmt(paid)}")
+        elif paid < over - under - _tol(over) and not stacked:
+            note = f"满 {_fmt(over)} 才减 {_fmt(under)}，实付不会低于 {_fmt(over - under)}"
+        if note:
+            out.append(_found(o, ("threshold", "base", "orig", "now"), "now", note))
+    return out
+
+
+def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
+    """第二件半价 / 买一送一 with a unit price and a total that the offer does not add up to."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        unit = f.get("unit") or f.get("orig")
+        if "bundle" not in f or "total" not in f or unit is None:
+            continue
+        b, total = f["bundle"], f["total"]
+        items = total.extra or b.value
+        if items != b.value:
+            continue  # 第二件半价, 三件合计…: which items are discounted is not said
+        price = unit.value
+        expected = price * b.extra + b.fixed
+        if total.value > expected + _tol(expected) or (
+                total.value < expected - _tol(expected) and not _stacked(o, "rate", "threshold")):
+            note = f"单价 {_fmt(price)}，{b.text}，{_fmt(items)} 件应为 {_fmt(expected)}，不是 {_fmt(total.value)}"
+            out.append(_found(o, ("bundle", "unit", "orig", "total"), "total", note))
+    return out
+
+
+def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
+    """免费 / 0元 followed by a payment for the same thing (postage and deposits are separate charges)."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        if "free" not in f or "charge" not in f:
+            continue
+        free, charge = f["free"], f["charge"]
+        if charge.start < free.start or charge.unit == "separate" or charge.value <= 0:
+            continue
+        between = line[free.end:charge.start]
+        if _OTHER_THING.search(between) or _OTHER_THING.search(charge.text) or any(
+                fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES):  # 支付9.9元邮费
+            continue
+        note = f"称“{free.text}”，却写明{charge.text.strip()}"
+        out.append(_found(o, ("free", "charge"), "charge", note))
+    return out
+
+
+def stock_conflict(line: str, state: dict[str, Any]) -> list[Found]:
+    """限量N件 next to more than N sold (or left): the limit is not real."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        limit = f.get("limit")
+        if limit is None or limit.bound:
+            continue
+        for kind, what in (("sold", "已售"), ("remain", "剩余")):
+            other = f.get(kind)
+            if other is None or (other.unit and limit.unit and other.unit != limit.unit):
+                continue
+            if other.value > limit.value:
+                note = f"限量 {_fmt(limit.value)}，{what}却有 {_fmt(other.value)}"
+                out.append(_found(o, ("limit", kind), kind, note))
+                break
+        else:
+            sold, left = f.get("sold"), f.get("remain")
+            if sold is not None and left is not None and sold.value + left.value > limit.value:
+                note = f"限量 {_fmt(limit.value)}，已售 {_fmt(sold.value)} 加剩余 {_fmt(left.value)} 超出限量"
+                out.append(_found(o, ("limit", "sold", "remain"), "sold", note))
+    return out
+
+
+def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
+    """仅限今天 / 限时N天 next to a date range of another length."""
+    out = []
+    for o in offers(line):
+        f = o.facts
+        span = f.get("range")
+        claim = f.get("dayonly") or f.get("days")
+        if span is None or claim is None or _EXCEPT_PERIOD.search(o.window):
+            continue
+        days = 1.0 if claim.kind == "dayonly" else claim.value
+        # 6月1日至6月3日 is 3 days counted inclusively, 2 counted as nights: accept either.
+        if days < span.value - 1 or days > span.value or (days == 1 and span.value > 1):
+            note = f"写的是“{claim.text}”，所列时间却有 {_fmt(span.value)} 天"
+            out.append(_found(o, (claim.kind, "range"), "range", note))
+    return out
+
+
+_LAST_DAY = re.compile(r"最后\s*(?:一|1)\s*天|仅此\s*(?:一|1)\s*天|只有今天|仅限今天|就在今天")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*(?:月\s*|[./-])(\d{1,2})(?!\d)\s*[日号]?")
+
+
+Claim = tuple[int, int, int, int]  # (start, end, month, day): a 最后一天 and the date written next to it
+
+
+def deadline_claims(line: str) -> list[Claim]:
+    """Each 最后一天 (仅限今天…) in ``line`` with the date written closest to it; no state, so it can run in a
+    worker process while the comparison runs in document order."""
+    out: list[Claim] = []
+    for m in _LAST_DAY.finditer(line):
+        near = [d for d in _DAY.finditer(line, max(0, m.start() - 14), min(len(line), m.end() + 14))
+                if d.end() <= m.start() or d.start() >= m.end()]
+        if not near:
+            continue
+        day = min(near, key=lambda d: m.start() - d.end() if d.end() <= m.start() else d.start() - m.end())
+        month, dom = int(day.group(1)), int(day.group(2))
+        if 1 <= month <= 12 and 1 <= dom <= 31:
+            out.append((min(m.start(), day.start()), max(m.end(), day.end()), month, dom))
+    return out
+
+
+def deadline_judge(claims: list[Claim], state: dict[str, Any]) -> list[Found]:
+    """The first dated 最后一天 of the document is the reference; a later one naming another date is false."""
+    out: list[Found] = []
+    for start, end, month, dom in claims:
+        first = state.setdefault("last_day", (month, dom))
+        if (month, dom) != first:
+            out.append(Found(start, end, ["限时优惠"], f"前文的“最后一天”是 {first[0]}月{first[1]}日"))
+    return out
+
+
+def deadline_conflict(line: str, state: dict[str, Any]) -> list[Found]:
+    """The same copy calling two different dates its 最后一天: at least one of them is false."""
+    return deadline_judge(deadline_claims(line), state)
