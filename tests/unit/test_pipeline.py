@@ -166,3 +166,16 @@ def test_remote_models_write_variants_concurrently_and_print_in_order():
     for k in "一二三":  # every draft's text is shown whole, not interleaved with another
         assert GOOD.replace("一大早", f"第{k}条：") in out.replace("\n", "")
     assert len(result.variants) == 3
+
+
+def test_copying_a_few_shot_exemplar_is_blocked():
+    from wenan.templates import get_template
+
+    prompt = get_template("moments").render(parse_brief(BRIEF))
+    exemplar_body = prompt.completion.split("【文案】\n")[1].split("###")[0].strip()
+    copied = "手工酸奶来啦🥛\n" + exemplar_body
+    model = FakeModel([copied, GOOD], is_chat=False)
+    result = Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=2)
+    assert result.variants[0].draft.text == GOOD
+    assert any(f.kind == "copied_exemplar" for f in result.variants[1].flags)
+    assert not any(f.kind == "copied_exemplar" for f in result.variants[0].flags)

@@ -169,30 +169,37 @@ def length_penalty(text: str, ctx: Context) -> float:
 
 
 class LeakCheck(Check):
-    """Hostile documents may try to make the model recite its instructions; such a variant never ships.
-
-    Flags any run of ``MIN_RUN`` characters copied from the system prompt (outside the brief's own words).
+    """Copy must not recite the prompt. Hostile documents may make the model print its instructions
+    (``prompt_leak``), and small base models often copy a few-shot exemplar wholesale (``copied_exemplar``,
+    another brand's facts presented as this one's). Flags any run of ``MIN_RUN`` characters taken from the
+    system prompt or the exemplars that is not in the brief or facts themselves.
     """
 
     name = "leak"
-    MIN_RUN = 24
+    MIN_RUN = 16
 
-    def __init__(self, system_prompt: str = "") -> None:
-        self.system_prompt = system_prompt
+    def __init__(self, system_prompt: str = "", exemplars: str = "") -> None:
+        self.texts = [("prompt_leak", "系统提示词", _squash_ws(system_prompt)),
+                      ("copied_exemplar", "示例文案", _squash_ws(exemplars))]
 
     def run(self, variant: Variant, ctx: Context) -> list[Flag]:
-        system = "".join(self.system_prompt.split())
-        if len(system) < self.MIN_RUN:
-            return []
-        text = "".join(variant.draft.full_text().split())
-        allowed = "".join("".join(t.split()) for _, t, _ in ctx.sources())
-        step = self.MIN_RUN // 2
-        for i in range(0, max(len(text) - self.MIN_RUN + 1, 0), step):
-            window = text[i : i + self.MIN_RUN]
-            if len(window) == self.MIN_RUN and window in system and window not in allowed:
-                return [Flag("prompt_leak", f"文案复述了系统提示词（“{window[:12]}…”），已拦截", "error",
-                             source=self.name)]
-        return []
+        text = _squash_ws(variant.draft.full_text())
+        allowed = "".join(_squash_ws(t) for _, t, _ in ctx.sources())
+        flags = []
+        for kind, label, source in self.texts:
+            if len(source) < self.MIN_RUN:
+                continue
+            for i in range(0, max(len(text) - self.MIN_RUN + 1, 0), self.MIN_RUN // 2):
+                window = text[i : i + self.MIN_RUN]
+                if len(window) == self.MIN_RUN and window in source and window not in allowed:
+                    flags.append(Flag(kind, f"文案照抄了{label}（“{window[:12]}…”），已拦截", "error",
+                                      source=self.name))
+                    break
+        return flags
+
+
+def _squash_ws(text: str) -> str:
+    return "".join(text.split())
 
 
 class VoiceCheck(Check):

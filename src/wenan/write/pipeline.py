@@ -17,10 +17,12 @@ from .brief import Brief
 from .checks import DEFAULT_CHECKS, Check, Context, LeakCheck, VoiceCheck, compliance_industry, length_penalty
 
 #: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
-BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak"}
+BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak", "copied_exemplar"}
 PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
-KIND_PENALTY = {"compliance": 0.4, "ungrounded_number": 0.3, "ungrounded_claim": 0.3, "off_topic": 0.35,
-                "no_prose": 0.5, "repetitive": 0.3, "empty_shot": 0.2}
+KIND_PENALTY = {
+    "copied_exemplar": 0.5, "prompt_leak": 0.6, "compliance": 0.4, "ungrounded_number": 0.3,
+    "ungrounded_claim": 0.3, "off_topic": 0.35, "no_prose": 0.5, "repetitive": 0.3, "empty_shot": 0.2,
+}
 
 Event = tuple[str, int, Any]  # ("start"|"chunk"|"retry"|"done", variant index, payload)
 
@@ -169,7 +171,7 @@ class Writer:
             ctx.facts, ctx.reference_posts, ctx.voice_profile = brand.facts, brand.reference_posts, brand.profile
         template = get_template(brief.channel, self.template_id)
         prompt = template.render(brief, facts=ctx.facts, voice=brand.voice if brand else "")
-        checks = [*self.checks, LeakCheck(prompt.system)]
+        checks = [*self.checks, LeakCheck(prompt.system, prompt.completion)]
         if brand is not None:
             checks.append(VoiceCheck(brand.words_to_avoid))
         brief_flags = self.check_brief(brief)
