@@ -276,7 +276,9 @@ Command: `python benchmarks/bench_comply.py --mb {args.mb:g} --runs {args.runs}`
 Machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()};
 load average (1/5/15 min) {load_start[0]:.2f} / {load_start[1]:.2f} / {load_start[2]:.2f} before the run and
 {load_end[0]:.2f} / {load_end[1]:.2f} / {load_end[2]:.2f} after it. The last column is the 1-minute load
-average just before the best run of that row; anything above ~0.1 means another job shared the two cores.
+average just before the best run of that row. It includes this benchmark's own earlier runs (each full
+check keeps one or two cores busy), so ~0.5–1 is what a quiet machine shows here; well above 1 means other
+jobs shared the two cores and the two-process figures suffer first.
 
 Rules: every shipped pack, channel=xiaohongshu, industry=general ({len(matcher.rules)} rules,
 {len(matcher.entries):,} automaton patterns, built in {build * 1000:.0f} ms). Each time is the best of
@@ -291,6 +293,9 @@ parent cuts the file into ~768 KB newline-aligned blocks that the workers read, 
 themselves, and only the deadline comparison, which needs the document in order, runs in the parent.
 
 {chr(10).join(f"- {n}" for n in notes)}
+
+The `wenan check` CLI adds to this for large files: one up-front UTF-8 validation pass in the parent (so a
+bad byte fails before any output) and the formatting of every violation it prints.
 """
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(result, encoding="utf-8")
