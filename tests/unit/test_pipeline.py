@@ -61,6 +61,9 @@ def test_compliance_rewrite_asked_of_chat_model():
     result = Writer(model, max_attempts=1).write(parse_brief(BRIEF), n=1)
     assert "全网最低" in model.requests[1].prompt and "广告法" in model.requests[1].prompt
     assert result.variants[0].draft.text == GOOD
+    # Both calls are paid for: the draft and the rewrite (FakeModel counts characters as tokens).
+    assert result.usage.completion_tokens == len(text) + len(GOOD)
+    assert result.variants[0].usage.completion_tokens == len(text) + len(GOOD)
 
 
 def test_brief_asking_for_absolute_terms_is_told_why():

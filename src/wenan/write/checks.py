@@ -114,8 +114,10 @@ class ComplianceCheck(Check):
                       f"请只改写这些表述，保持其余内容、格式和长度不变，直接输出改写后的完整文案：\n\n"
                       f"{variant.draft.raw}")
             try:
-                rewritten = ctx.model.generate(Request(prompt=prompt, max_tokens=variant.max_tokens,
-                                                       temperature=0.3)).text
+                response = ctx.model.generate(Request(prompt=prompt, max_tokens=variant.max_tokens,
+                                                      temperature=0.3))
+                rewritten = response.text
+                variant.usage.add(response.usage)  # the rewrite is paid for too: count it
             except Exception:  # a failed rewrite falls through to deterministic replacement
                 rewritten = ""
             if rewritten.strip() and variant.reshape(rewritten, ctx) and not self._report(variant, ctx).violations:

@@ -226,6 +226,7 @@ class Writer:
             variant = Variant(draft=_shape(text, ctx), max_tokens=request.max_tokens, attempts=attempt,
                               model=response.model)
             run_checks(variant, ctx, checks)
+            spent.add(variant.usage)  # model calls made by checks (a compliance rewrite)
             if best is None or (variant.draft.rejected, variant.blocked, -variant.score) < (
                     best.draft.rejected, best.blocked, -best.score):
                 best = variant
