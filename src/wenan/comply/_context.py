@@ -57,8 +57,14 @@ def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 
 # 《广告绝对化用语执法指南》 exempts comparisons among a seller's own goods, unless the copy reaches outward.
-_SELF = _any_of(("我们家", "我家", "本店", "店里", "店内", "自家", "本品牌", "我们店", "这家店", "全店",
-                 "店铺里", "本系列", "全系列", "系列里", "系列中", "我们的产品", "家里卖", "我们品牌", "旗下"))
+# The seller's own range: words that name the range themselves (店里, 全系列), and words that only name the
+# seller (我们家) and need a range after them (我们家三款…里, 我们家今年卖得最好的) — 我们家的被子是最舒服的 is
+# a plain claim about the product, not a comparison within the range.
+_SELF_RANGE = _any_of(("本店", "店里", "店内", "全店", "店铺里", "本系列", "全系列", "系列里", "系列中", "旗下",
+                       "家里卖"))
+_SELF = _any_of(("我们家", "我家", "自家", "本品牌", "我们店", "这家店", "我们的产品", "我们品牌"))
+_RANGE = re.compile(r"里|之中|当中|中的|所有|全部|[几两三四五六七八九十多各\d]\s*款|款式|系列|在售|卖得|卖的|销量"
+                    r"|产品线|之间|相比")
 _OUTWARD = _any_of(("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
                     "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下"))
 _SELLER_WE = _any_of(("我们", "我家", "我司", "我店"))
@@ -135,7 +141,12 @@ def _dated_sourced(v: View, s: int, e: int) -> bool:
 def _self_comparison(v: View, s: int, e: int) -> bool:
     """The seller's own range is named before the superlative and nothing outward is in the sentence."""
     lo, hi = v.sentence(s, e)
-    return bool(_SELF.search(v.text, lo, s)) and not _OUTWARD.search(v.text, lo, hi)
+    if _OUTWARD.search(v.text, lo, hi):
+        return False
+    if _SELF_RANGE.search(v.text, lo, s):
+        return True
+    m = _SELF.search(v.text, lo, s)
+    return m is not None and _RANGE.search(v.text, m.end(), e) is not None
 
 
 def _personal(v: View, s: int, e: int) -> bool:
@@ -148,12 +159,103 @@ def _registered_special(v: View, s: int, e: int) -> bool:
     return v.special_registration_near(s, e)
 
 
+# A stated goal or wish of the seller (我们的心愿是做街坊最放心的店): 执法指南 exempts it.
+_GOAL = _any_of(("目标", "心愿", "愿望", "愿景", "使命", "梦想", "宗旨", "理念", "初心", "追求", "致力", "立志", "希望",
+                 "力争", "争做", "争当", "努力", "一心想", "想做", "要做"))
+
+
+def _aspiration(v: View, s: int, e: int) -> bool:
+    """A goal word earlier in the same clause: the superlative is what the seller aims at, not a claim."""
+    return bool(_GOAL.search(v.text, v.back(s, _CLAUSE_BACK, _REACH), s))
+
+
+# 最高能省80元, 最少两件起发, 最多送3张券, 最适合身高160-170厘米: a concrete, checkable limit or fit, not a
+# ranking. Read from the hit on; a comparison reaching outward (全网最低9.9元) is still a claim.
+_LIMIT = re.compile(
+    r"(?:最(?:高|多|低|少|快|晚|迟|长|短|大|小|久)|至多|至少)[^，,。！？!?；;\n]{0,5}?"
+    r"(?:\d|[一两二三四五六七八九十半][件个张份单次天人位台套瓶盒箱袋斤周年]|[一两二三四五六七八九十]个?(?:小时|月))"
+    r"|最适合[^，,。！？!?；;\n]{0,3}?(?:身高|体重|腰围|胸围|臀围|脚长|脚宽|头围|尺码|码数|\d)"
+)
+
+
+def _quantity_limit(v: View, s: int, e: int) -> bool:
+    if not _LIMIT.match(v.text, s, s + 24):
+        return False
+    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    return not _OUTWARD.search(v.text, lo, v.fwd(e, _CLAUSE_FWD, _REACH))
+
+
+_WEATHER_ADJ = re.compile(r"最(?:冷|热|寒|暖|闷|潮|湿|干|晒|凉)")
+_WEATHER = _any_of(("天气", "气温", "温度", "冬天", "夏天", "冬季", "夏季", "春天", "秋天", "入冬", "入夏", "三九",
+                    "三伏", "降温", "寒潮", "季节", "节气", "年份", "今年", "这几天", "这周", "预报"))
+
+
+def _weather(v: View, s: int, e: int) -> bool:
+    """今年冬天最冷的几天: a remark about the weather, not about the product."""
+    if not _WEATHER_ADJ.match(v.text, s, s + 3):
+        return False
+    return bool(_WEATHER.search(v.text, *v.sentence(s, e)))
+
+
+_NUMBERED = re.compile(r"(?<![a-z])no\.?\s*\d|色号|型号|编号|款号|序号|货号")
+_RANKING = _any_of(("销量", "销售", "排名", "排行", "榜", "类目", "行业", "全网", "全国", "全球", "市场", "品类"))
+
+
+def _numbered_item(v: View, s: int, e: int) -> bool:
+    """色号No.1 … No.2: a label in a numbered series, not a ranking (no ranking word in the sentence)."""
+    lo, hi = v.sentence(s, e)
+    if _RANKING.search(v.text, lo, hi):
+        return False
+    labels = _NUMBERED.findall(v.text, lo, hi)
+    return len(labels) >= 2 or any(not lab.startswith("no") for lab in labels)
+
+
+_TITLE_REACH = 40
+
+
+def _titled(v: View, s: int, e: int) -> bool:
+    """Inside a title in 《》 (a course, book or programme name): a name, not a claim."""
+    t = v.text
+    i = t.rfind("《", max(0, s - _TITLE_REACH), s)
+    if i == -1 or t.find("》", i, s) != -1:
+        return False
+    j = t.find("》", e, e + _TITLE_REACH)
+    return j != -1 and t.find("《", e, j) == -1 and t.find("\n", i, j) == -1
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"'‘", "”」』\"'’"
+_NAME_AFTER = re.compile(r"[\s]*小?(?:便利店|超市|商店|小店|店|餐厅|饭店|饭馆|酒楼|酒店|茶馆|茶楼|面馆|火锅|烧烤|商行|"
+                         r"商铺|公司|工作室|品牌|牌|号|小区|村|路|街|楼|馆|坊|铺|斋|阁|堂|酒家)")
+_NAME_BEFORE = _any_of(("叫", "名为", "名叫", "店名", "取名", "起名", "名字是", "招牌", "牌匾"))
+_QUOTE_REACH = 8
+
+
+def _quoted_name(v: View, s: int, e: int) -> bool:
+    """“招财”便利店, 店名叫“旺旺”: a quoted name, not an efficacy claim."""
+    t = v.text
+    lo = max(0, s - _QUOTE_REACH)
+    opens = [k for k in range(s - 1, lo - 1, -1) if t[k] in _OPEN_QUOTES]
+    if not opens:
+        return False
+    i = opens[0]
+    close = next((k for k in range(e, min(len(t), e + _QUOTE_REACH)) if t[k] in _CLOSE_QUOTES), -1)
+    if close == -1 or any(ch in "，,。！？!?；;\n" for ch in t[i:close]):
+        return False
+    return bool(_NAME_AFTER.match(t, close + 1)) or bool(_NAME_BEFORE.search(t, max(0, i - 4), i))
+
+
 _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "sourced": _sourced,
     "dated_sourced": _dated_sourced,
     "self_comparison": _self_comparison,
     "personal": _personal,
     "registered_special": _registered_special,
+    "aspiration": _aspiration,
+    "quantity_limit": _quantity_limit,
+    "weather": _weather,
+    "numbered_item": _numbered_item,
+    "titled": _titled,
+    "quoted_name": _quoted_name,
 }
 
 

@@ -84,8 +84,10 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后",
      rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"),
     # Only the thing itself free (免费送, 0元购, 免费！), not a service around it (免费退换, 免费安装).
+    # A trial or claim verb may take its object (0元体验美甲, 免费领取面膜); 送/赠/购 may not (免费送货 is a service).
     ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
-                        r"(?:送|领取|领|拿|得|赠送|赠|试用|试吃|试穿|试听|体验|获得|购|抢)?(?![\u4e00-\u9fff])|不要钱|白送|白拿"),
+                        r"(?:(?:试用|试吃|试穿|试听|试做|体验|领取|领|拿|获得|抢)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
+                        r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"),
     ("charge", "需须要只仅得再另支付缴交收扣" + _heads(_FEES),
      rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
      rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"),
