@@ -175,10 +175,8 @@ class Scanner:
                 s, e = match.span(grp)
                 if s == e:
                     continue
-                if sk is not None:  # a match with no dropped separator inside was found in the folded text
-                    k = bisect_right(sk.cuts, s)
-                    if k == len(sk.cuts) or sk.cuts[k] >= e:
-                        continue
+                if sk is not None and not sk.rewritten(s, e):  # then it was found in the folded text already
+                    continue
                 if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, view, s, e):
                     a, b = sk.span(s, e) if sk is not None else (s, e)
                     self._emit(out, cr, block, offset, a, b)

@@ -130,6 +130,8 @@ class Variants(_Strict):
 
     lexicon: dict[str, list[str]]
     contact: dict[str, list[str]]
+    pinyin: dict[str, str] = Field({}, description="拼音音节 → 它在违规词里替代的那个字（zhi → 治），由归一化替换回去")
+    words: dict[str, list[str]] = Field({}, description="正则里 {{占位符}} 可用的其他词表（病名等）")
 
 
 def _read(path: Path | resources.abc.Traversable) -> object:
