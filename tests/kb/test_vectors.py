@@ -64,11 +64,11 @@ def test_edge_sizes():
     assert [i for i, _ in tiny.top(m[2], 1)] == [1002]
 
 
-def test_query_embedding_errors_surface_from_the_worker_thread(kb, tmp_path):
+def test_query_embedding_errors_surface(kb, tmp_path):
     doc = tmp_path / "faq.md"
     doc.write_text("# 保温杯\nBX-500 保温 12 小时。", encoding="utf-8")
     kb.add([doc])
-    assert kb.search("BX-500 保温多久")  # hybrid: BM25 on this thread, embedding on the worker
+    assert kb.search("BX-500 保温多久")
 
     class Broken:
         name, dim = kb.embedder.name, kb.embedder.dim

