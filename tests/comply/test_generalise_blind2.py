@@ -22,6 +22,51 @@ POSITIVES = [
     ("部队te供的大米", None, "food", "authority"),
     ("这只基金bao本又稳zhuan", None, "finance", "finance"),
     ("有问题加我wei信 fresh_fruit01", "douyin", "general", "contact"),
+    # 2. contact in stylised digits, capital numerals, loose separators, landlines, more markers
+    ("预约热线 ①⑤⑨ ⑧⑧⑥⑥ ③③②②", "douyin", "general", "contact"),
+    ("订蛋糕请拨 壹伍玖 捌捌陆陆 叁叁贰贰", "xiaohongshu", "food", "contact"),
+    ("急单直接打 139 - 1111 - 2222", "douyin", "general", "contact"),
+    ("门市部座机 0755 2345 6789", "xiaohongshu", "general", "contact"),
+    ("想要原图的加魏 photo_lin88", "xiaohongshu", "general", "contact"),
+    ("课件在我的卫星 ms_wang2023 里", "douyin", "education", "contact"),
+    ("拿货找我的绿色小软件 shoes_factory", "xiaohongshu", "general", "contact"),
+    ("售后进🐧群 556677889", "douyin", "general", "contact"),
+    ("老顾客都知道，企鹅 334455667 找我", "xiaohongshu", "general", "contact"),
+    ("详情问我的Ⓥ：tea_garden_01", "douyin", "general", "contact"),
+    # 3. cure and prevention paraphrased; patient testimonials
+    ("坚持泡了一个月脚，老寒腿的关节炎再也没犯", None, "general", "medical"),
+    ("家里装上这台新风机，能有效预防甲流", None, "general", "medical"),
+    ("这个艾灸盒专门治老人失眠", None, "general", "medical"),
+    ("黑枸杞对痛风有奇效", None, "food", "medical"),
+    ("病友小周：“做完微创第三天就能下地了”", None, "medical", "medical"),
+    # 4. cosmetics outcomes
+    ("坚持用这瓶育发液，头顶冒出小绒毛了", None, "cosmetics", "cosmetics"),
+    ("怀孕九个月每天抹它，肚皮上一条都没长妊娠纹", None, "cosmetics", "cosmetics"),
+    # 5. health-food paraphrases
+    ("每天一杯羊奶粉，孩子个子噌噌地往上蹿", None, "food", "health_food"),
+    ("上了年纪不吃点鱼油，血管迟早出毛病", None, "health_food", "health_food"),
+    # 6. principal and returns promised in other words
+    ("放在我们平台的本金一分不少", None, "finance", "finance"),
+    ("这款产品的分红稳稳当当", None, "finance", "finance"),
+    ("投资有亏损的话，全部由平台负责赔", None, "finance", "finance"),
+    ("开一家我们的炸鸡店零风险", None, "general", "finance"),
+    # 7. education guarantees and school names
+    ("一建培训，考试没过全额退学费", None, "education", "education"),
+    ("托福冲刺班，签约包100分", None, "education", "education"),
+    ("叉车证速成，没拿到证免费重学", None, "education", "education"),
+    ("由黄冈中学骨干教师执教的寒假班", None, "education", "education"),
+    # 8. superstition paraphrased
+    ("八卦镜挂在窗外，化解煞气", None, "general", "superstition"),
+    ("玄关摆一对麒麟，财运亨通挡不住", None, "general", "superstition"),
+    ("红绳手链戴上，桃花运噌噌涨", None, "general", "superstition"),
+    ("收银台放一个金元宝，店里旺 财", None, "general", "superstition"),
+    ("门口挂一串桃木葫芦，保全家老小平平安安", None, "general", "superstition"),
+    ("这串佛珠是寺里高僧念经加持过的", None, "general", "superstition"),
+    ("貔貅摆件，招🪙财进宝", None, "general", "superstition"),
+    # 10. state organs and venues as endorsers
+    ("钓鱼台同款茶具", None, "general", "authority"),
+    ("法院都在用的同款碎纸机", None, "general", "authority"),
+    ("大使馆礼宾用酒", None, "food", "authority"),
 ]
 
 
@@ -37,6 +82,20 @@ NEGATIVES: list[tuple[str, str | None, str]] = [
     # pinyin inside English words or brand names is left alone
     ("Zhiyun 稳定器拍视频很稳", None, "general"),
     ("Kangaroo 袋鼠图案的卫衣", None, "general"),
+    # look-alikes of the new contact, cure and promise patterns
+    ("我们店不加微信，有问题请在平台留言", "xiaohongshu", "general"),
+    ("企鹅玩偶，软软的很好抱", "xiaohongshu", "general"),
+    ("手机升级新系统后，再也没卡过", None, "general"),
+    ("这款面膜对熬夜肌很有效", None, "cosmetics"),
+    ("剪短以后，头发长出来了再去染", None, "cosmetics"),
+    ("青春期个子长得快，要注意营养均衡", None, "food"),
+    ("理财有风险，本金可能遭受损失", None, "finance"),
+    ("7天无理由退货，网购零风险", None, "general"),
+    ("确保一分钟内接通客服", None, "education"),
+    ("祝大家新年财运亨通", None, "general"),
+    ("招财进宝图案的红包，过年发给孩子", None, "general"),
+    ("普通黄铜摆件，没有开过光", None, "general"),
+    ("派出所就在小区门口，治安很好", None, "general"),
 ]
 
 
