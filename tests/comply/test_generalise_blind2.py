@@ -67,6 +67,12 @@ POSITIVES = [
     ("钓鱼台同款茶具", None, "general", "authority"),
     ("法院都在用的同款碎纸机", None, "general", "authority"),
     ("大使馆礼宾用酒", None, "food", "authority"),
+    # 11. statistics without a source, in other spellings
+    ("百分之八十七的车主都会续保", None, "general", "unsupported_data"),
+    ("每十位试过的顾客就有八位会再来", None, "general", "unsupported_data"),
+    ("检测报告显示除醛率达到97%", None, "general", "unsupported_data"),
+    ("权威测评结果：降噪效果比同级别耳机高出三成", None, "general", "unsupported_data"),
+    ("行业销量第Ⅰ的电动牙刷", None, "general", "absolute"),
 ]
 
 
@@ -96,6 +102,16 @@ NEGATIVES: list[tuple[str, str | None, str]] = [
     ("招财进宝图案的红包，过年发给孩子", None, "general"),
     ("普通黄铜摆件，没有开过光", None, "general"),
     ("派出所就在小区门口，治安很好", None, "general"),
+    # 12. allow-contexts: the seller's story, a pick within the seller's range, a quoted name, a memory,
+    # a mood word, a shop type, a denial
+    ("开店第五年，我们遇到了最大的困难，也收获了最多的鼓励", None, "general"),
+    ("我们家最好卖的是黑糖麻薯", None, "food"),
+    ("「冠军」手作烘焙坊新品上架", None, "food"),
+    ("上学时最爱的辣条，现在还是那个味", None, "food"),
+    ("治愈系插画台历，放在桌上心情好", None, "general"),
+    ("首尔药妆街逛吃攻略", None, "general"),
+    ("普通玉石挂件，未经任何开光", None, "general"),
+    ("数据来源：鸿信检测中心2024年报告，除菌率99%", None, "general"),
 ]
 
 
@@ -120,3 +136,13 @@ def test_stylised_digits_and_letters_fold_one_to_one() -> None:
     assert fold("ⓦⓧ🅥Ⓥ") == "wxvv"
     assert fold("第Ⅱ名") == "第2名"
     assert len(fold("①Ⅻⓥ")) == 3
+
+
+def test_weight_loss_figure_in_food_is_one_health_food_claim() -> None:
+    report = check("这款魔芋代餐，一个月瘦十二斤", industry="food")
+    assert [v.category for v in report.violations] == ["health_food"], report.violations
+
+
+def test_study_phrase_and_its_figure_are_one_claim() -> None:
+    report = check("实验发现，连续使用四周后头发的光泽度提升了40%")
+    assert [v.category for v in report.violations] == ["unsupported_data"], report.violations

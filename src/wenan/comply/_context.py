@@ -40,7 +40,8 @@ _NEAR_BACK = 32  # clauses are short: look this far back first, the full reach o
 
 # A stated source: 数据来源/来源：/据…统计/《…》/检测报告编号. Naming a source is what 广告法第十一条 asks.
 _SOURCE = re.compile(
-    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|检测报告|source\s*[:：]"  # the text is lower-cased
+    # A bare 检测报告显示 names no one: only a report number or a named body (鸿信检测中心…) is a source.
+    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|报告号|(?:检测|检验|测试)(?:中心|机构|所|院)|source\s*[:：]"
     r"|据[^，。！？；\n]{1,40}?(?:统计|报告|调查|调研|数据|显示|发布|测试|检测|榜单)"
     r"|《[^》\n]{2,40}》"
 )
@@ -146,7 +147,14 @@ def _self_comparison(v: View, s: int, e: int) -> bool:
     if _SELF_RANGE.search(v.text, lo, s):
         return True
     m = _SELF.search(v.text, lo, s)
-    return m is not None and _RANGE.search(v.text, m.end(), e) is not None
+    if m is None:
+        return False
+    # 我们家最受欢迎的是芒果千层: the superlative picks one item of the range the seller then names.
+    return _RANGE.search(v.text, m.end(), e) is not None or (
+        s - m.end() <= 2 and _PICK.match(v.text, e, e + 8) is not None)
+
+
+_PICK = re.compile(r"[\u4e00-\u9fff]{0,4}?的(?:就|还|要|当|应该)?(?:是|数|属)")
 
 
 def _personal(v: View, s: int, e: int) -> bool:
@@ -183,6 +191,15 @@ def _quantity_limit(v: View, s: int, e: int) -> bool:
         return False
     lo = v.back(s, _CLAUSE_BACK, _REACH)
     return not _OUTWARD.search(v.text, lo, v.fwd(e, _CLAUSE_FWD, _REACH))
+
+
+# 最大的挑战 / 最多的感动 / 最大的收获: the seller's own story or feelings, not a property of the goods.
+_ABSTRACT = re.compile(r"[\u4e00-\u9fff]{1,2}的(?:挑战|困难|难关|考验|收获|感动|感触|感受|遗憾|心愿|愿望|变化|改变|骄傲|"
+                       r"幸运|幸福|快乐|欣慰|鼓励|支持|动力|感谢|感恩|问题|坎|回忆|体会|成长|意义|压力|惊喜是)")
+
+
+def _own_story(v: View, s: int, e: int) -> bool:
+    return _ABSTRACT.match(v.text, e, e + 8) is not None
 
 
 _WEATHER_ADJ = re.compile(r"最(?:冷|热|寒|暖|闷|潮|湿|干|晒|凉)")
@@ -223,8 +240,12 @@ def _titled(v: View, s: int, e: int) -> bool:
     return j != -1 and t.find("《", e, j) == -1 and t.find("\n", i, j) == -1
 
 
-_OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"'‘", "”」』\"'’"
-_NAME_AFTER = re.compile(r"[\s]*小?(?:便利店|超市|商店|小店|店|餐厅|饭店|饭馆|酒楼|酒店|茶馆|茶楼|面馆|火锅|烧烤|商行|"
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『【\"'‘", "”」』】\"'’"
+_OPEN_RX = re.compile("[" + re.escape(_OPEN_QUOTES) + "]")
+_CLOSE_RX = re.compile("[" + re.escape(_CLOSE_QUOTES) + "]")
+_QUOTE_STOP = re.compile(r"[，,。！？!?；;\n]")
+# 「第一名」烘焙工作室: a kind word may come between the name and the shop word.
+_NAME_AFTER = re.compile(r"[\s]*[\u4e00-\u9fff]{0,4}?小?(?:便利店|超市|商店|小店|店|餐厅|饭店|饭馆|酒楼|酒店|茶馆|茶楼|面馆|火锅|烧烤|商行|"
                          r"商铺|公司|工作室|品牌|牌|号|小区|村|路|街|楼|馆|坊|铺|斋|阁|堂|酒家)")
 _NAME_BEFORE = _any_of(("叫", "名为", "名叫", "店名", "取名", "起名", "名字是", "招牌", "牌匾"))
 _QUOTE_REACH = 8
@@ -234,13 +255,15 @@ def _quoted_name(v: View, s: int, e: int) -> bool:
     """“招财”便利店, 店名叫“旺旺”: a quoted name, not an efficacy claim."""
     t = v.text
     lo = max(0, s - _QUOTE_REACH)
-    opens = [k for k in range(s - 1, lo - 1, -1) if t[k] in _OPEN_QUOTES]
-    if not opens:
+    i = -1
+    for m in _OPEN_RX.finditer(t, lo, s):  # the last opening quote before the hit (a few characters: C calls)
+        i = m.start()
+    if i == -1:
         return False
-    i = opens[0]
-    close = next((k for k in range(e, min(len(t), e + _QUOTE_REACH)) if t[k] in _CLOSE_QUOTES), -1)
-    if close == -1 or any(ch in "，,。！？!?；;\n" for ch in t[i:close]):
+    m = _CLOSE_RX.search(t, e, e + _QUOTE_REACH)
+    if m is None or _QUOTE_STOP.search(t, i, m.start()):
         return False
+    close = m.start()
     return bool(_NAME_AFTER.match(t, close + 1)) or bool(_NAME_BEFORE.search(t, max(0, i - 4), i))
 
 
@@ -256,6 +279,7 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "numbered_item": _numbered_item,
     "titled": _titled,
     "quoted_name": _quoted_name,
+    "own_story": _own_story,
 }
 
 

@@ -20,7 +20,8 @@ from ._scope import CATEGORIES, CHANNELS, INDUSTRIES
 
 Severity = Literal["high", "medium", "low"]
 CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_special", "personal", "aspiration",
-                    "quantity_limit", "weather", "numbered_item", "titled", "quoted_name"]
+                    "quantity_limit", "weather", "numbered_item", "titled", "quoted_name",
+                    "own_story"]
 DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
                        "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
