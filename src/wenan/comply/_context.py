@@ -194,8 +194,8 @@ def _quantity_limit(v: View, s: int, e: int) -> bool:
 
 
 # 最大的挑战 / 最多的感动 / 最大的收获: the seller's own story or feelings, not a property of the goods.
-_ABSTRACT = re.compile(r"[\u4e00-\u9fff]{1,2}的(?:挑战|困难|难关|考验|收获|感动|感触|感受|遗憾|心愿|愿望|变化|改变|骄傲|"
-                       r"幸运|幸福|快乐|欣慰|鼓励|支持|动力|感谢|感恩|问题|坎|回忆|体会|成长|意义|压力|惊喜是)")
+_ABSTRACT = re.compile(r"[\u4e00-\u9fff]{1,2}的(?:挑战|困难|难关|考验|收获|感动|感触|感受|遗憾|心愿|愿望|变化|"
+                       r"改变|骄傲|幸运|幸福|快乐|欣慰|鼓励|支持|动力|感谢|感恩|问题|坎|回忆|体会|成长|意义|压力|惊喜是)")
 
 
 def _own_story(v: View, s: int, e: int) -> bool:
@@ -240,12 +240,13 @@ def _titled(v: View, s: int, e: int) -> bool:
     return j != -1 and t.find("《", e, j) == -1 and t.find("\n", i, j) == -1
 
 
-_OPEN_QUOTES, _CLOSE_QUOTES = "“「『【\"'‘", "”」』】\"'’"
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"'‘", "”」』\"'’"
 _OPEN_RX = re.compile("[" + re.escape(_OPEN_QUOTES) + "]")
 _CLOSE_RX = re.compile("[" + re.escape(_CLOSE_QUOTES) + "]")
 _QUOTE_STOP = re.compile(r"[，,。！？!?；;\n]")
 # 「第一名」烘焙工作室: a kind word may come between the name and the shop word.
-_NAME_AFTER = re.compile(r"[\s]*[\u4e00-\u9fff]{0,4}?小?(?:便利店|超市|商店|小店|店|餐厅|饭店|饭馆|酒楼|酒店|茶馆|茶楼|面馆|火锅|烧烤|商行|"
+_NAME_AFTER = re.compile(r"[\s]*[\u4e00-\u9fff]{0,4}?小?(?:便利店|超市|商店|小店|店|餐厅|饭店|饭馆|酒楼|酒店|茶馆|"
+                         r"茶楼|面馆|火锅|烧烤|商行|"
                          r"商铺|公司|工作室|品牌|牌|号|小区|村|路|街|楼|馆|坊|铺|斋|阁|堂|酒家)")
 _NAME_BEFORE = _any_of(("叫", "名为", "名叫", "店名", "取名", "起名", "名字是", "招牌", "牌匾"))
 _QUOTE_REACH = 8
@@ -256,14 +257,14 @@ def _quoted_name(v: View, s: int, e: int) -> bool:
     t = v.text
     lo = max(0, s - _QUOTE_REACH)
     i = -1
-    for m in _OPEN_RX.finditer(t, lo, s):  # the last opening quote before the hit (a few characters: C calls)
-        i = m.start()
+    for o in _OPEN_RX.finditer(t, lo, s):  # the last opening quote before the hit (a few characters: C calls)
+        i = o.start()
     if i == -1:
         return False
-    m = _CLOSE_RX.search(t, e, e + _QUOTE_REACH)
-    if m is None or _QUOTE_STOP.search(t, i, m.start()):
+    c = _CLOSE_RX.search(t, e, e + _QUOTE_REACH)
+    if c is None or _QUOTE_STOP.search(t, i, c.start()):
         return False
-    close = m.start()
+    close = c.start()
     return bool(_NAME_AFTER.match(t, close + 1)) or bool(_NAME_BEFORE.search(t, max(0, i - 4), i))
 
 

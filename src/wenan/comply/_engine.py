@@ -252,7 +252,8 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
                 a, b = prev.end - offset, v.start - offset  # the gap, matched in place: it can be a long stretch
                 gap = b - a
                 if _MERGE_GAP.fullmatch(block, a, b) or (
-                        gap <= _DATA_GAP and v.category == "unsupported_data" and not _SENTENCE_END.search(block, a, b)) or (
+                        gap <= _DATA_GAP and v.category == "unsupported_data"
+                        and not _SENTENCE_END.search(block, a, b)) or (
                         gap <= _SAME_RULE_GAP and v.rule == prev.rule and _restated(prev.text, v.text)
                         and not _SENTENCE_END.search(block, a, b)) or (
                         gap <= _SAME_CATEGORY_GAP and not _CLAUSE_MARK.search(block, a, b)) or (
