@@ -218,6 +218,7 @@ class Scanner:
 # 治好高血压 is the medical claim about a named disease (tests/comply/data/README.md), not a food function claim.
 # Likewise a figure inside a food's weight-loss claim (一周瘦5斤) is that health-food claim, reported once.
 _YIELDS = {"health_food": "medical", "unsupported_data": "health_food"}
+_YIELD_REACH = 200  # a claim is never longer: overlapping hits start this close to each other
 _DATA_GAP = 24  # a study phrase and its figure: 研究发现，…毛发亮度提升50%
 _SAME_RULE_GAP = 10  # one claim restated in pieces: 签返租协议，前五年每年返租金7%
 _SAME_CATEGORY_GAP = 3  # one contact detail in pieces: 手机vx同号 13911112222
@@ -235,9 +236,8 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
     unsourced-data phrase and its figure within one sentence (实验证明，吸水性|提升3倍).
     """
     found.sort(key=lambda v: (v.start, _SEVERITY_RANK[v.severity], -v.end))
-    if any(v.category in _YIELDS for v in found):
-        found = [v for v in found if v.category not in _YIELDS or not any(
-            w.category == _YIELDS[v.category] and w.start < v.end and v.start < w.end for w in found)]
+    if any(v.category in _YIELDS.values() for v in found):
+        found = _drop_yielding(found)
     kept: list[Violation] = []
     last: dict[str, int] = {}  # category → index in kept of its latest violation
     for v in found:
@@ -264,6 +264,28 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
         kept.append(v)
     kept.sort(key=lambda v: (v.start, v.end))
     return kept
+
+
+def _drop_yielding(found: list[Violation]) -> list[Violation]:
+    """Drop each hit of a yielding category that overlaps a hit of the category it yields to (sorted input).
+
+    Hits of the stronger category are few: each is compared only with the hits starting before its end, found
+    by bisection, so a block with thousands of hits stays linear rather than quadratic.
+    """
+    starts = [v.start for v in found]
+    drop: set[int] = set()
+    for w in found:
+        weaker = [c for c, strong in _YIELDS.items() if strong == w.category]
+        if not weaker:
+            continue
+        j = bisect_right(starts, w.end - 1)
+        k = j - 1
+        while k >= 0 and found[k].start >= w.start - _YIELD_REACH:
+            v = found[k]
+            if v.category in weaker and v.start < w.end and w.start < v.end:
+                drop.add(k)
+            k -= 1
+    return [v for i, v in enumerate(found) if i not in drop] if drop else found
 
 
 def _restated(a: str, b: str) -> bool:

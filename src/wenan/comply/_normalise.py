@@ -106,7 +106,12 @@ _STYLISED = _stylised()
 
 @cache
 def _needs_fold() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(fold_table())) + "]")
+    """One character class; the astral keys (🅥…) as one range, since listing them one by one makes the regex
+    engine fall back to a slow class representation (17x slower on ordinary copy)."""
+    keys = sorted(fold_table())
+    astral = [c for c in keys if c > 0xFFFF]
+    bmp = "".join(re.escape(chr(c)) for c in keys if c <= 0xFFFF)
+    return re.compile(f"[{bmp}{chr(astral[0])}-{chr(astral[-1])}]" if astral else f"[{bmp}]")
 
 
 def fold(text: str) -> str:
@@ -135,7 +140,7 @@ def fold_block(text: str) -> str:
     prev = 0
     for i in positions:
         parts.append(text[prev:i])
-        parts.append(table[ord(text[i])])
+        parts.append(table.get(ord(text[i]), text[i]))  # .get: the astral range in _needs_fold has gaps
         prev = i + 1
     parts.append(text[prev:])
     return "".join(parts)
