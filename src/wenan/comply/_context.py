@@ -308,7 +308,10 @@ class CompiledContext:
             return True
         if self.sentence is not None and self.sentence.search(t, *v.sentence(s, e)):
             return True
-        return any(check(v, s, e) for check in self.checks)
+        for check in self.checks:
+            if check(v, s, e):
+                return True
+        return False
 
 
 def compile_context(ctx: Context | None) -> CompiledContext | None:

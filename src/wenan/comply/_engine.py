@@ -124,7 +124,7 @@ class Scanner:
                             for ri in fired:
                                 if not rules[ri].rule.detector:
                                     pending_sk[(sk_start, ri)] = None
-                    if entry.rescan:
+                    if entry.rescan and any(skt.startswith(words, s + k) for k, words in entry.inner):
                         # A bare trigger (天美白) must not hide a term that starts inside it (美白).
                         behind += [(p, s + 1 + a, s + 1 + b) for p, a, b in
                                    find(m.automaton, skt[s + 1:e + m.longest]) if a < e - s - 1]

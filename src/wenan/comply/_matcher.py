@@ -43,6 +43,9 @@ class Entry:
     triggers: set[int] = field(default_factory=set)
     claims: bool = False  # a term or allow-word: hides shorter patterns inside it on purpose
     rescan: bool = False  # a bare trigger inside which a term or allow-word could start
+    # For a rescan entry: (offset k, the terms/allow-words that could start there). The scanner re-runs the
+    # automaton behind the trigger only when the text really continues with one of them (a few C calls).
+    inner: tuple[tuple[int, tuple[str, ...]], ...] = ()
     ascii_left: bool = False  # pattern starts with an ASCII letter/digit: needs a word boundary there
     ascii_right: bool = False
     # Triggers that would start inside this pattern and end after it: (offset, words, rules of each word).
@@ -201,12 +204,24 @@ def get_matcher(channel: str | None, industry: str) -> Matcher:
                                       compile_context(rule.only_if), suggestions))
     _link_hidden_triggers(entries)
     claimed = {p for p, e in entries.items() if e.claims}
-    starts = {p[:k] for p in claimed for k in range(1, len(p) + 1)}
+    # Only the tails of bare triggers are ever looked up: index the claimed words by those prefixes alone.
+    tails = {p[k:] for p, e in entries.items() if not e.claims for k in range(1, len(p))}
+    by_prefix: dict[str, list[str]] = {}
+    for c in claimed:
+        for k in range(1, len(c) + 1):
+            if c[:k] in tails:
+                by_prefix.setdefault(c[:k], []).append(c)
     for p, e in entries.items():
+        if e.claims:
+            continue
         # A term starting at offset k of a bare trigger either runs past its end (p[k:] is a prefix of
         # the term) or ends inside it (the term is some p[k:j]).
-        e.rescan = not e.claims and any(
-            p[k:] in starts or any(p[k:j] in claimed for j in range(k + 1, len(p))) for k in range(1, len(p)))
+        inner = []
+        for k in range(1, len(p)):
+            words = set(by_prefix.get(p[k:], ())) | {p[k:j] for j in range(k + 1, len(p)) if p[k:j] in claimed}
+            if words:
+                inner.append((k, tuple(sorted(words))))
+        e.rescan, e.inner = bool(inner), tuple(inner)
     patterns = list(entries)
     encoded = [p.encode("utf-8") for p in patterns]
     automaton = ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)

@@ -19,8 +19,10 @@ context checks, regex rules and detectors all read one normalised text without f
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
+from collections.abc import Iterable
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -171,7 +173,9 @@ class Skeleton:
         k = bisect_right(self.cuts, start)
         if k < len(self.cuts) and self.cuts[k] < end:
             return True
-        return bool(self.wide) and any(start <= i < end for i in self.wide)
+        # A replaced syllable is followed by a cut one position later, so only a match ending right on a
+        # replaced character is left to check.
+        return (end - 1) in self.wide
 
 
 # Pinyin written for one character of a claim word, to dodge keyword filters: zhi疗, kang炎, jiang血压, zhao财,
@@ -206,12 +210,13 @@ def _pinyin_edits(folded: str) -> list[tuple[int, int, str]]:
 
 
 def skeleton(folded: str) -> Skeleton:
-    edits: list[tuple[int, int, str]] = [(*m.span(), "") for m in _SEP_RUN.finditer(folded)]
+    runs = [m.span() for m in _SEP_RUN.finditer(folded)]
     pinyin = _pinyin_edits(folded)
-    if pinyin:
-        edits = sorted(edits + pinyin)
-    if not edits:
+    if not runs and not pinyin:
         return Skeleton(folded)
+    # Separator runs are many, replaced syllables few: merge them in order without sorting the runs.
+    edits: Iterable[tuple[int, int, str]] = (
+        heapq.merge(((a, b, "") for a, b in runs), pinyin) if pinyin else ((a, b, "") for a, b in runs))
     parts: list[str] = []
     cuts: list[int] = []
     shifts: list[int] = []
