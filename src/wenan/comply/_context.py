@@ -308,10 +308,7 @@ class CompiledContext:
             return True
         if self.sentence is not None and self.sentence.search(t, *v.sentence(s, e)):
             return True
-        for check in self.checks:
-            if check(v, s, e):
-                return True
-        return False
+        return any(check(v, s, e) for check in self.checks)
 
 
 def compile_context(ctx: Context | None) -> CompiledContext | None:
