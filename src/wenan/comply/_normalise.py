@@ -22,8 +22,8 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from collections.abc import Iterable
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
