@@ -73,6 +73,11 @@ POSITIVES = [
     ("检测报告显示除醛率达到97%", None, "general", "unsupported_data"),
     ("权威测评结果：降噪效果比同级别耳机高出三成", None, "general", "unsupported_data"),
     ("行业销量第Ⅰ的电动牙刷", None, "general", "absolute"),
+    ("逛遍各大平台也买不到比这更便宜的了", None, "general", "absolute"),
+    # 9. promotions the copy itself contradicts
+    ("下单就送保温袋，送的那个要付15元", None, "general", "false_promo"),
+    ("门店卖一百二，直播间只要一百六十块", None, "general", "false_promo"),
+    ("满300减50，商品320元，到手290元", None, "general", "false_promo"),
 ]
 
 
@@ -112,6 +117,11 @@ NEGATIVES: list[tuple[str, str | None, str]] = [
     ("首尔药妆街逛吃攻略", None, "general"),
     ("普通玉石挂件，未经任何开光", None, "general"),
     ("数据来源：鸿信检测中心2024年报告，除菌率99%", None, "general"),
+    ("找遍全城才买到这家的蛋挞", None, "food"),
+    ("赠品是同款旅行装，不另外收费", None, "general"),
+    ("平时卖两百多，今天只要一百五", None, "general"),
+    ("满300减50，商品320元，到手270元", None, "general"),
+    ("只要二十分钟就能做好一桌菜", None, "food"),
 ]
 
 
@@ -136,6 +146,14 @@ def test_stylised_digits_and_letters_fold_one_to_one() -> None:
     assert fold("ⓦⓧ🅥Ⓥ") == "wxvv"
     assert fold("第Ⅱ名") == "第2名"
     assert len(fold("①Ⅻⓥ")) == 3
+
+
+@pytest.mark.parametrize(("text", "value"), [("三百九", 390), ("一千二", 1200), ("两百五十", 250), ("九十九", 99),
+                                           ("两百多", 299), ("三千", 3000)])
+def test_chinese_numeral_prices(text: str, value: float) -> None:
+    from wenan.comply._promo import _cn_money
+
+    assert _cn_money(text) == value
 
 
 def test_weight_loss_figure_in_food_is_one_health_food_claim() -> None:

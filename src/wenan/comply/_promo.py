@@ -24,8 +24,13 @@ from typing import Any
 
 _NUM = r"\d+(?:\.\d+)?\s*(?:万|w)?"
 _YUAN = r"\s*(?:元|块钱?|rmb)"
-_MONEY = rf"[¥￥]?\s*{_NUM}(?:{_YUAN})?"  # after a label that can only mean a price
-_MONEY_STRICT = rf"(?:[¥￥]\s*{_NUM}(?:{_YUAN})?|{_NUM}{_YUAN})"  # after 只要/仅需…: 只要3步 is not a price
+# A price said in Chinese numerals (两百多, 三百九, 一千二): a digit then 千/百/十 and what follows, ending where
+# the words end or 元/块/的 follow (三百九的, 两百多块), so 二十分钟 or 三百斤 is not read as money.
+_CN_MONEY = (r"[一二两三四五六七八九][千百十][一二两三四五六七八九十百零]{0,4}(?:多|来)?"
+             r"(?=\s*(?:元|块|的|[，,。！!？?\s]|$))(?:\s*(?:元|块钱?))?")
+_MONEY = rf"(?:[¥￥]?\s*{_NUM}(?:{_YUAN})?|{_CN_MONEY})"  # after a label that can only mean a price
+# after 只要/仅需…: 只要3步 is not a price
+_MONEY_STRICT = rf"(?:[¥￥]\s*{_NUM}(?:{_YUAN})?|{_NUM}{_YUAN}|{_CN_MONEY})"
 _LINK = r"\s*[:：=]?\s*(?:仅|只|为|是|才)?\s*"
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)"
 _UNIT = r"(?:件|份|个|台|套|瓶|盒|只|双|张|支|单|罐|包|箱|袋|条|本|枚|组|桶|杯|位|名|人)"
@@ -34,7 +39,7 @@ _DOT = r"\d{1,2}[./]\d{1,2}(?![\d.]|\s*(?:元|折|倍|%|万|kg|g|ml|l|cm|mm|斤|
 _YEAR = r"(?:(?:19|20)\d{2}\s*年\s*)?"
 
 _ORIG_LABELS = ("建议零售价|原售价|原价|划线价|专柜价|吊牌价|市场价|日常价|门市价|官方价|官网价|零售价|指导价"
-                "|平时价|平常价|正价|标价|定价|常规价|平日价")
+                "|平时价|平常价|正价|标价|定价|常规价|平日价|平时都?卖|平常卖|平日卖|之前卖|以前卖|原来卖|专柜卖|门店卖")
 _NOW_LABELS = ("现售价|现价|到手价|到手|活动价|秒杀价|特价|特惠价|折后价|折后|券后价|券后|惊喜价|限时价|直播间价"
                "|直播价|团购价|拼团价|优惠价|促销价|福利价|专享价|会员价|抢购价|狂欢价|清仓价|实付款|实付|售价"
                "|(?<=折)后价?")  # 8折后159元: the rate is read first, its 后 then labels the price
@@ -63,7 +68,8 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
      rf"{_COUNT}\s*{_UNIT}\s*(?:(?:合计|共计|一共|总共|共|总价|总计|到手价?|只要|仅需|只需|实付)"
      rf"\s*[:：]?\s*{_MONEY}|{_MONEY_STRICT})|(?:合计|共计|总共|一共|总价|总计)\s*[:：]?\s*{_MONEY}"),
     ("unit", "单每一1", rf"(?:单价|单件|每件|一件|1件)\s*[:：]?\s*(?:仅|只|为)?\s*{_MONEY_STRICT}"),
-    ("base", "买购消凑订商", rf"(?:买满|购满|消费满?|凑满|买够|订单满|订单金额|商品金额|商品总价|消费金额)\s*{_MONEY}"),
+    ("base", "买购消凑订商", rf"(?:买满|购满|消费满?|凑满|买够|订单满|订单金额|商品金额|商品总价|消费金额)\s*{_MONEY}"
+                           rf"|商品(?:价格?)?\s*[:：]?\s*{_MONEY_STRICT}"),
     ("orig", _heads(_ORIG_LABELS), rf"(?:{_ORIG_LABELS}){_LINK}{_MONEY}"),
     ("limit", "全每首本今单限仅只",
      rf"(?:全球|全国|全网|每日|每天|每人|每单|每场|首批|本批|今日|本场|单日)?\s*"
@@ -85,6 +91,8 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
      rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"),
     # Only the thing itself free (免费送, 0元购, 免费！), not a service around it (免费退换, 免费安装).
     # A trial or claim verb may take its object (0元体验美甲, 免费领取面膜); 送/赠/购 may not (免费送货 is a service).
+    # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
+    ("gift", "赠送", r"赠品|赠送的|送的那?[件个份瓶盒只]?"),
     ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
                         r"(?:(?:试用|试吃|试穿|试听|试做|体验|领取|领|拿|获得|抢)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
                         r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"),
@@ -97,7 +105,8 @@ _FACT = re.compile(
     + "(?:" + "|".join(f"(?P<{kind}>(?=[{heads}])(?:{rx}))" for kind, heads, rx in _KINDS) + ")"
 )
 _REACH = 48  # in a long line, facts are read this far either side of a number: every contradiction has one
-_NUMBERS = re.compile(r"[0-9][0-9]*")  # spelled so the regex engine can skip to the digits
+# Digits, or a Chinese-numeral amount (三百九); spelled so the regex engine can skip to the digits.
+_NUMBERS = re.compile(r"[0-9][0-9]*|[一二两三四五六七八九][千百十]")
 
 _NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -155,8 +164,31 @@ class Found:
 def _money(text: str) -> float:
     m = _NUMBER.search(text)
     if m is None:
-        return 0.0
+        cn = _CN_AMOUNT.search(text)
+        return _cn_money(cn.group()) if cn else 0.0
     return float(m.group(1)) * (10000 if m.group(2) else 1)
+
+
+_CN_AMOUNT = re.compile(r"[一二两三四五六七八九][千百十][一二两三四五六七八九十百零]{0,4}(?:多|来)?")
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_money(text: str) -> float:
+    """三百九 → 390, 一千二 → 1200, 两百五十 → 250, 九十九 → 99; 两百多 → 299 (the most it can mean)."""
+    more = text.endswith(("多", "来"))
+    text = text.rstrip("多来")
+    total, digit, unit = 0, 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            total += (digit or 1) * unit
+            digit = 0
+    if digit:  # 三百九: a trailing digit counts in the next smaller unit
+        total += digit * max(1, unit // 10)
+        unit = max(1, unit // 10)
+    return float(total + (unit - 1 if more else 0))
 
 
 def _count(text: str) -> float:
@@ -419,17 +451,21 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
     out = []
     for o in offers(line):
         f = o.facts
-        if "free" not in f or "charge" not in f:
+        free = f.get("free") or f.get("gift")
+        if free is None or "charge" not in f:
             continue
-        free, charge = f["free"], f["charge"]
+        charge = f["charge"]
         if charge.start < free.start or charge.unit == "separate" or charge.value <= 0:
             continue
         between = line[free.end:charge.start]
-        if _OTHER_THING.search(between) or _OTHER_THING.search(charge.text) or any(
+        if free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
+            if charge.start - free.end > 6:
+                continue
+        elif _OTHER_THING.search(between) or _OTHER_THING.search(charge.text) or any(
                 fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES):  # 支付9.9元邮费
             continue
         note = f"称“{free.text}”，却写明{charge.text.strip()}"
-        out.append(_found(o, ("free", "charge"), "charge", note))
+        out.append(_found(o, (free.kind, "charge"), "charge", note))
     return out
 
 
