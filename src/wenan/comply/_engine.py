@@ -95,7 +95,7 @@ class Scanner:
         pending: dict[tuple[int, int], None] = {}  # (line start in block, rule index), in document order
         # Lines whose separators were dropped (最 优 质, 公 安 部): regex rules run there on the skeleton too.
         pending_sk: dict[tuple[int, int], None] = {}
-        hits = find(m.automaton_for(len(skt)), skt)
+        hits = find(m.automaton_for(len(skt)), skt, m.lengths)
         line_start = line_end = -1
         sk_start = sk_end = -1
         cuts, n_cuts = sk.cuts, len(sk.cuts)
@@ -127,7 +127,7 @@ class Scanner:
                     if entry.rescan and any(skt.startswith(words, s + k) for k, words in entry.inner):
                         # A bare trigger (天美白) must not hide a term that starts inside it (美白).
                         behind += [(p, s + 1 + a, s + 1 + b) for p, a, b in
-                                   find(m.automaton, skt[s + 1:e + m.longest]) if a < e - s - 1]
+                                   find(m.automaton, skt[s + 1:e + m.longest], m.lengths) if a < e - s - 1]
                 if not entry.hits or (entry.ascii_left and s and is_ascii_alnum(skt[s - 1])) or (
                         entry.ascii_right and e < n and is_ascii_alnum(skt[e])):
                     continue
@@ -218,6 +218,7 @@ class Scanner:
 # 治好高血压 is the medical claim about a named disease (tests/comply/data/README.md), not a food function claim.
 # Likewise a figure inside a food's weight-loss claim (一周瘦5斤) is that health-food claim, reported once.
 _YIELDS = {"health_food": "medical", "unsupported_data": "health_food"}
+_WEAKER = {strong: tuple(c for c, s in _YIELDS.items() if s == strong) for strong in set(_YIELDS.values())}
 _YIELD_REACH = 200  # a claim is never longer: overlapping hits start this close to each other
 _DATA_GAP = 24  # a study phrase and its figure: 研究发现，…毛发亮度提升50%
 _SAME_RULE_GAP = 10  # one claim restated in pieces: 签返租协议，前五年每年返租金7%
@@ -275,8 +276,8 @@ def _drop_yielding(found: list[Violation]) -> list[Violation]:
     starts = [v.start for v in found]
     drop: set[int] = set()
     for w in found:
-        weaker = [c for c, strong in _YIELDS.items() if strong == w.category]
-        if not weaker:
+        weaker = _WEAKER.get(w.category)
+        if weaker is None:
             continue
         j = bisect_right(starts, w.end - 1)
         k = j - 1

@@ -52,7 +52,8 @@ class Entry:
     tails: list[tuple[int, tuple[str, ...], dict[str, set[int]]]] = field(default_factory=list)
 
 
-def find(automaton: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
+def find(automaton: ahocorasick_rs.BytesAhoCorasick, text: str,
+         lengths: list[int] | None = None) -> list[tuple[int, int, int]]:
     """Leftmost-longest matches of ``automaton`` in ``text`` as (pattern, start, end) character offsets.
 
     The automaton runs over UTF-8 bytes: 2–4x faster than the ``str`` interface on CJK text, and matches
@@ -62,6 +63,13 @@ def find(automaton: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[in
     data = text.encode("utf-8")
     out: list[tuple[int, int, int]] = []
     at_byte = at_char = 0
+    if lengths is not None:  # each pattern's length in characters is known: only the gaps are decoded
+        for pidx, bs, be in automaton.find_matches_as_indexes(data):
+            at_char += len(data[at_byte:bs].decode("utf-8"))
+            end = at_char + lengths[pidx]
+            out.append((pidx, at_char, end))
+            at_byte, at_char = be, end
+        return out
     for pidx, bs, be in automaton.find_matches_as_indexes(data):
         at_char += len(data[at_byte:bs].decode("utf-8"))
         end = at_char + len(data[bs:be].decode("utf-8"))
@@ -82,6 +90,7 @@ class Matcher:
     advisories: list[AdvisoryRule]
     advisory_markers: dict[str, tuple[str, ...]]  # advisory id → spellings that satisfy it
     patterns: list[bytes]
+    lengths: list[int]  # each pattern's length in characters, for ``find``
     _dfa: ahocorasick_rs.BytesAhoCorasick | None = None
 
     def automaton_for(self, size: int) -> ahocorasick_rs.BytesAhoCorasick:
@@ -227,7 +236,7 @@ def get_matcher(channel: str | None, industry: str) -> Matcher:
     automaton = ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     markers = {a.id: tuple(f for w in a.when_missing for f in expand_term(w.lower())) for a in advisories}
     return Matcher(channel, industry, rules, automaton, [entries[p] for p in patterns], full_scan,
-                   max(map(len, patterns)), advisories, markers, encoded)
+                   max(map(len, patterns)), advisories, markers, encoded, list(map(len, patterns)))
 
 
 def matcher_for(channel: str | None, industry: str | None) -> Matcher:

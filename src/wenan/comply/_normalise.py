@@ -19,11 +19,9 @@ context checks, regex rules and detectors all read one normalised text without f
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -210,29 +208,47 @@ def _pinyin_edits(folded: str) -> list[tuple[int, int, str]]:
 
 
 def skeleton(folded: str) -> Skeleton:
-    runs = [m.span() for m in _SEP_RUN.finditer(folded)]
+    runs = _SEP_RUN.finditer(folded)
     pinyin = _pinyin_edits(folded)
-    if not runs and not pinyin:
-        return Skeleton(folded)
-    # Separator runs are many, replaced syllables few: merge them in order without sorting the runs.
-    edits: Iterable[tuple[int, int, str]] = (
-        heapq.merge(((a, b, "") for a, b in runs), pinyin) if pinyin else ((a, b, "") for a, b in runs))
     parts: list[str] = []
     cuts: list[int] = []
     shifts: list[int] = []
     wide: dict[int, int] = {}
     prev = removed = 0
-    for a, b, new in edits:
+    # Separator runs are many, replaced syllables few: the runs are taken as they come and each syllable is
+    # slotted in before the first run after it (no merged, sorted list of edits to build).
+    pi, n_pi = 0, len(pinyin)
+    next_pinyin = pinyin[0][0] if pinyin else len(folded) + 1
+    for m in runs:
+        a, b = m.span()
+        while next_pinyin < a:
+            pa, pb, ch = pinyin[pi]
+            parts.append(folded[prev:pa])
+            parts.append(ch)
+            at = pa - removed
+            wide[at] = pb - pa
+            removed += pb - pa - 1
+            cuts.append(at + 1)
+            shifts.append(removed)
+            prev = pb
+            pi += 1
+            next_pinyin = pinyin[pi][0] if pi < n_pi else len(folded) + 1
         parts.append(folded[prev:a])
-        at = a - removed  # skeleton offset of the edit
-        if new:
-            parts.append(new)
-            wide[at] = b - a
-            at += 1
-        removed += b - a - len(new)
-        cuts.append(at)
+        removed += b - a
+        cuts.append(a - (removed - (b - a)))
         shifts.append(removed)
         prev = b
+    for pa, pb, ch in pinyin[pi:]:
+        parts.append(folded[prev:pa])
+        parts.append(ch)
+        at = pa - removed
+        wide[at] = pb - pa
+        removed += pb - pa - 1
+        cuts.append(at + 1)
+        shifts.append(removed)
+        prev = pb
+    if not cuts:
+        return Skeleton(folded)
     parts.append(folded[prev:])
     return Skeleton("".join(parts), cuts, shifts, wide)
 

@@ -106,7 +106,7 @@ _FACT = re.compile(
 )
 _REACH = 48  # in a long line, facts are read this far either side of a number: every contradiction has one
 # Digits, or a Chinese-numeral amount (三百九); spelled so the regex engine can skip to the digits.
-_NUMBERS = re.compile(r"[0-9][0-9]*|[一二两三四五六七八九][千百十]")
+_NUMBERS = re.compile(r"[0-9一二两三四五六七八九](?:(?<=[0-9])[0-9]*|(?<![0-9])[千百十])")
 
 _NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
