@@ -207,6 +207,7 @@ class Skeleton:
     cuts: list[int] = field(default_factory=list)
     shifts: list[int] = field(default_factory=list)
     source: str = ""
+    padded: bool = False  # the source holds a folded syllable's padding: span ends may need extending
 
     def to_input(self, i: int) -> int:
         if not self.cuts:
@@ -224,14 +225,16 @@ class Skeleton:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Input span of skeleton ``[start, end)``; separators inside the span are included."""
-        return self.to_input(start), self._end(end - 1)
+        if self.padded:
+            return self.to_input(start), self._end(end - 1)
+        return self.to_input(start), self.to_input(end - 1) + 1
 
     def rewritten(self, start: int, end: int) -> bool:
         """Whether skeleton ``[start, end)`` differs from the folded text: a separator or padding dropped."""
         k = bisect_right(self.cuts, start)
         if k < len(self.cuts) and self.cuts[k] < end:
             return True
-        return self._end(end - 1) != self.to_input(end - 1) + 1
+        return self.padded and self._end(end - 1) != self.to_input(end - 1) + 1
 
 
 # Pinyin written for one character of a claim word, to dodge keyword filters: zhi疗, kang炎, jiang血压, zhao财,
@@ -268,12 +271,13 @@ def _pinyin_edits(folded: str) -> list[tuple[int, int, str]]:
 def skeleton(folded: str) -> Skeleton:
     """Split on separator runs in one C call and measure the pieces with ``accumulate``: no Python loop per run."""
     pieces = _SEP_SPLIT.split(folded)
+    padded = PAD in folded
     if len(pieces) == 1:
-        return Skeleton(folded, source=folded)
+        return Skeleton(folded, source=folded, padded=padded)
     kept = pieces[0::2]
     cuts = list(accumulate(map(len, kept[:-1])))
     shifts = list(accumulate(map(len, pieces[1::2])))
-    return Skeleton("".join(kept), cuts, shifts, folded)
+    return Skeleton("".join(kept), cuts, shifts, folded, padded)
 
 
 # --- lexicon-side expansion -------------------------------------------------------------------------
