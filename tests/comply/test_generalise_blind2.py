@@ -78,6 +78,7 @@ POSITIVES = [
     ("下单就送保温袋，送的那个要付15元", None, "general", "false_promo"),
     ("门店卖一百二，直播间只要一百六十块", None, "general", "false_promo"),
     ("满300减50，商品320元，到手290元", None, "general", "false_promo"),
+    ("新品奶茶免费试饮，每杯收取8元试饮费", None, "food", "false_promo"),
 ]
 
 
@@ -122,6 +123,7 @@ NEGATIVES: list[tuple[str, str | None, str]] = [
     ("平时卖两百多，今天只要一百五", None, "general"),
     ("满300减50，商品320元，到手270元", None, "general"),
     ("只要二十分钟就能做好一桌菜", None, "food"),
+    ("免费试饮，正式购买需支付99元", None, "food"),
 ]
 
 

@@ -5,10 +5,12 @@ Two views of a text are matched, never the raw input:
 * ``folded`` — the same length as the input: full-width → half-width, upper → lower case and traditional →
   simplified, all one character for one character, so an offset in ``folded`` *is* an offset in the input.
   Regex rules and context checks read this view.
-* ``skeleton`` — ``folded`` minus runs of spaces, symbols, zero-width characters and emoji wedged between
-  two letters (``最 好``, ``最*好``, ``v 信``), and with a pinyin syllable written against Chinese text put back
-  as the character it replaces (``zhi疗`` → 治疗, ``kang炎`` → 抗炎; table in ``variants.yaml``), with a sparse
-  shift table back to input offsets. The lexicon automaton reads this view.
+  ``fold_block`` (the engine's per-block fold) also puts back a pinyin syllable written against Chinese text
+  as the character it replaces, padded to the same length (``zhi疗`` → 治 PAD PAD 疗; table in
+  ``variants.yaml``), and folds circled/enclosed/Roman-numeral digits and letters (①③⑧, ⓥ, 第Ⅰ).
+* ``skeleton`` — ``folded`` minus runs of spaces, symbols, zero-width characters, emoji and pinyin padding
+  wedged between two letters (``最 好``, ``最*好``, ``v 信``, 治 PAD PAD 疗 → 治疗), with a sparse shift table
+  back to input offsets. The lexicon automaton reads this view.
 
 Traditional characters and pinyin or homophone spellings are handled on the *lexicon* side instead: every
 term is expanded into its traditional and variant spellings before the automaton is built. That keeps the
