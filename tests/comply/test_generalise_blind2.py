@@ -22,6 +22,9 @@ POSITIVES = [
     ("部队te供的大米", None, "food", "authority"),
     ("这只基金bao本又稳zhuan", None, "finance", "finance"),
     ("有问题加我wei信 fresh_fruit01", "douyin", "general", "contact"),
+    ("这支唇膏xiao炎又止痒", None, "cosmetics", "cosmetics"),
+    ("喝了三个月，mian疫力都上来了，能zeng强免疫力", None, "food", "health_food"),
+    ("guo家级手艺，匠心之作", None, "general", "absolute"),
     # 2. contact in stylised digits, capital numerals, loose separators, landlines, more markers
     ("预约热线 ①⑤⑨ ⑧⑧⑥⑥ ③③②②", "douyin", "general", "contact"),
     ("订蛋糕请拨 壹伍玖 捌捌陆陆 叁叁贰贰", "xiaohongshu", "food", "contact"),
@@ -94,6 +97,8 @@ NEGATIVES: list[tuple[str, str | None, str]] = [
     # pinyin inside English words or brand names is left alone
     ("Zhiyun 稳定器拍视频很稳", None, "general"),
     ("Kangaroo 袋鼠图案的卫衣", None, "general"),
+    ("Ding Dong 叮咚买菜今天满减", None, "general"),
+    ("mei天一杯温开水", None, "food"),
     # look-alikes of the new contact, cure and promise patterns
     ("我们店不加微信，有问题请在平台留言", "xiaohongshu", "general"),
     ("企鹅玩偶，软软的很好抱", "xiaohongshu", "general"),
