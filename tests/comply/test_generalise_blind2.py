@@ -36,6 +36,7 @@ POSITIVES = [
     ("售后进🐧群 556677889", "douyin", "general", "contact"),
     ("老顾客都知道，企鹅 334455667 找我", "xiaohongshu", "general", "contact"),
     ("详情问我的Ⓥ：tea_garden_01", "douyin", "general", "contact"),
+    ("拿货加𝐕𝐗：wholesale_lily", "xiaohongshu", "general", "contact"),
     # 3. cure and prevention paraphrased; patient testimonials
     ("坚持泡了一个月脚，老寒腿的关节炎再也没犯", None, "general", "medical"),
     ("家里装上这台新风机，能有效预防甲流", None, "general", "medical"),
@@ -153,6 +154,7 @@ def test_stylised_digits_and_letters_fold_one_to_one() -> None:
     assert fold("ⓦⓧ🅥Ⓥ") == "wxvv"
     assert fold("第Ⅱ名") == "第2名"
     assert len(fold("①Ⅻⓥ")) == 3
+    assert fold("𝐯𝐱 ᵛ ¹³⁸") == "vx v 138"
 
 
 @pytest.mark.parametrize(("text", "value"), [("三百九", 390), ("一千二", 1200), ("两百五十", 250), ("九十九", 99),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -93,7 +94,7 @@ def fold_table() -> dict[int, str]:
 
 
 def _stylised() -> dict[int, str]:
-    """Circled, enclosed and Roman-numeral forms of digits and letters (①③⑧, ⓥ, 🅥, 第Ⅰ) → the plain one.
+    """Circled, enclosed, Roman-numeral and mathematical forms of digits and letters (①③⑧, ⓥ, 🅥, 𝐯, 第Ⅰ) → plain.
 
     NFKC would turn ⑩ or Ⅻ into two characters; only the one-character forms are folded, so offsets hold.
     Ⅴ and Ⅹ fold to the letters v and x (加Ⅴ, ⅤⅩ), the other Roman numerals to digits (销量第Ⅰ).
@@ -105,6 +106,12 @@ def _stylised() -> dict[int, str]:
         out.update({first + k: chr(ord("a") + k) for k in range(26)})
     for first in (0x2160, 0x2170):  # Ⅰ, ⅰ …
         out.update({first + k: d for k, d in enumerate("1234v6789x")})
+    # Mathematical and phonetic letter forms (𝐯, 𝒗, 𝕧, ᵛ, ¹): whatever NFKC turns into one ASCII letter or digit.
+    for lo, hi in ((0xB2, 0xBA), (0x1D00, 0x1DC0), (0x2070, 0x20A0), (0x1D400, 0x1D800)):
+        for code in range(lo, hi):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain.isascii() and plain.isalnum() and code not in out:
+                out[code] = plain.lower()
     return out
 
 
