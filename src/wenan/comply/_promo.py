@@ -70,7 +70,8 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("unit", "单每一1", rf"(?:单价|单件|每件|一件|1件)\s*[:：]?\s*(?:仅|只|为)?\s*{_MONEY_STRICT}"),
     ("base", "买购消凑订商", rf"(?:买满|购满|消费满?|凑满|买够|订单满|订单金额|商品金额|商品总价|消费金额)\s*{_MONEY}"
                            rf"|商品(?:价格?)?\s*[:：]?\s*{_MONEY_STRICT}"),
-    ("orig", _heads(_ORIG_LABELS), rf"(?:{_ORIG_LABELS}){_LINK}{_MONEY}"),
+    ("orig", _heads(_ORIG_LABELS) + _DIGITS,
+     rf"(?:{_ORIG_LABELS}){_LINK}{_MONEY}|(?<![\d.满减省降付])\d+(?:\.\d+)?\s*(?:元|块)的(?=[\u4e00-\u9fff])"),
     ("limit", "全每首本今单限仅只",
      rf"(?:全球|全国|全网|每日|每天|每人|每单|每场|首批|本批|今日|本场|单日)?\s*"
      rf"(?:限量|限售|限定|限产|仅限|只限|仅供|只做|只卖|仅做|仅售)(?:供应|发售|销售|发行|预售)?\s*{_COUNT}\s*(?:万|w)?\s*{_UNIT}"),
@@ -87,8 +88,11 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("rate", "低最打半一二三四五六七八九" + _DIGITS,
      r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}|[一二三四五六七八九]五?)"
      r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价"),
-    ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后",
-     rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"),
+    ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后今",
+     rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"
+     # 现在只要349 / 今天198: a bare figure after a "now" word is a price unless a time or quantity unit follows
+     rf"|(?:现在只要|现在仅需|现在只需|现只要|现仅需|今天只要|今日只要|今天|今日|现在)\s*[:：]?\s*"
+     rf"\d+(?:\.\d+)?(?![\d.]|\s*(?:[点号日月时分秒天周年个件份次位名人号岁斤克折%:：万w-]|g|kg|ml|cm|mm|l\b))"),
     # Only the thing itself free (免费送, 0元购, 免费！), not a service around it (免费退换, 免费安装).
     # A trial or claim verb may take its object (0元体验美甲, 免费领取面膜); 送/赠/购 may not (免费送货 is a service).
     # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
@@ -96,9 +100,10 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
                         r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
                         r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"),
-    ("charge", "需须要只仅得再另支付缴交收扣" + _heads(_FEES),
+    ("charge", "下需须要只仅得再另支付缴交收扣" + _heads(_FEES),
      rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
-     rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"),
+     rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"
+     rf"|(?:下单|只需|仅需|只要|需要|需|须)\s*(?:支付|付款|付)\s*[:：]?\s*\d+(?:\.\d+)?(?![\d.%])"),
 )
 _FACT = re.compile(
     "(?=[" + "".join(sorted({ch for _, heads, _ in _KINDS for ch in heads.replace(_DIGITS, "")})) + _DIGITS + "])"
@@ -288,12 +293,18 @@ def _fact(m: re.Match[str]) -> Fact | None:
         f.unit = "separate" if any(fee in text for fee in _SEPARATE_FEES) else ""
     elif kind not in ("free", "dayonly"):
         f.value = _money(text)
+        if kind == "orig" and text[:1].isdigit():
+            f.unit = "implicit"  # 168元的卫衣: a price, but not labelled as the one before the offer
     return f
+
+
+_CAPITAL_NUMERALS = str.maketrans("壹贰貳叁叄參肆伍陆陸柒捌玖拾佰仟", "一二二三三三四五六六七八九十百千")
 
 
 @lru_cache(maxsize=256)  # several detectors read the same line one after another
 def offers(line: str) -> tuple[Offer, ...]:
     """The offers written in ``line`` (a folded line: half-width, simplified, lower-case)."""
+    line = line.translate(_CAPITAL_NUMERALS)  # 捌拾捌元 → 八十八元 (one character for one: offsets hold)
     windows: list[list[int]] = []
     if len(line) <= 4 * _REACH:  # a short line is read whole: one regex call beats several
         if _NUMBERS.search(line):
@@ -353,7 +364,7 @@ def price_inversion(line: str, state: dict[str, Any]) -> list[Found]:
     """A 原价 (or 日常价, 专柜价…) below the promotional price written next to it."""
     out = []
     for o in offers(line):
-        if "orig" in o.facts and "now" in o.facts:
+        if "orig" in o.facts and "now" in o.facts and o.facts["orig"].unit != "implicit":
             was, now = o.facts["orig"].value, o.facts["now"].value
             if now > was:
                 out.append(_found(o, ("orig", "now"), "now", f"标称原价 {_fmt(was)} 低于现价 {_fmt(now)}"))
@@ -431,6 +442,16 @@ def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
     for o in offers(line):
         f = o.facts
         unit = f.get("unit") or f.get("orig")
+        rate = f.get("rate")
+        if ("bundle" in f and rate is not None and not rate.bound and f["bundle"].text.startswith("买")
+                and "total" not in f and "now" not in f and not _stacked(o, "threshold")):
+            # 买二送一，相当于5折: paying for 2 of 3 is 6.7折, whatever the copy calls it
+            b = f["bundle"]
+            effective = b.extra / b.value * 10
+            if abs(rate.value - effective) > 0.3:
+                note = f"{b.text}实际相当于 {effective:.1f} 折，不是所写的 {_fmt(rate.value)} 折"
+                out.append(_found(o, ("bundle", "rate"), "rate", note))
+            continue
         if "bundle" not in f or "total" not in f or unit is None:
             continue
         b, total = f["bundle"], f["total"]
@@ -493,9 +514,17 @@ def stock_conflict(line: str, state: dict[str, Any]) -> list[Found]:
     return out
 
 
+# 仅此一天 … 明天/本周六日同样特价: the one day is not the only one
+_ONE_DAY_AGAIN = re.compile(
+    r"(?:仅此|只此|仅限|只有|只限|仅)\s*(?:一|1)\s*天[^。\n；;]{0,16}?"
+    r"(?:明天|后天|明日|周[一二三四五六日天末]|星期[一二三四五六日天]|本周|下周|这周|每天|天天)[^。\n；;，,]{0,6}?"
+    r"(?:同样|照样|一样|也是|也有|也能|继续|依然|仍然|还是|还有)[^。\n；;，,!！]{0,6}")
+
+
 def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
     """仅限今天 / 限时N天 next to a date range of another length."""
-    out = []
+    out = [Found(m.start(), m.end(), ["限时优惠"], "称只有一天，紧接着又说其他日子同样优惠")
+           for m in _ONE_DAY_AGAIN.finditer(line)]
     for o in offers(line):
         f = o.facts
         span = f.get("range")
