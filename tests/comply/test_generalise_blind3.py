@@ -39,3 +39,34 @@ def test_promo_arithmetic_contradictions_are_reported(text: str) -> None:
 @pytest.mark.parametrize("text", PROMO_CONSISTENT)
 def test_consistent_promo_arithmetic_is_not_reported(text: str) -> None:
     assert "false_promo" not in _cats(text)
+
+
+# (text, industry, category that must be reported)
+POSITIVES = [
+    ("用了这个药枕，老王的尿酸高再也没犯过，糖niao病都不用打胰岛素了", "general", "medical"),
+    ("这款泡脚包，糖niao病人喝了一样管用，男士抗pi劳首选", "food", "health_food"),
+    ("稳健理财ling风险，随存随取", "finance", "finance"),
+    ("这串手链是kai光的，戴上就转运", "general", "superstition"),
+    ("zf单位指定采购的办公椅", "general", "authority"),
+    ("睡前一杯，改善sleep质量", "food", "health_food"),
+    ("奶茶店加盟，陆個月回本", "general", "finance"),
+    ("这个艾灸盒每天熏半小时，降压药都能停了", "general", "medical"),
+    ("腰间盘突出的朋友，贴这个膏药半个月就能好", "general", "medical"),
+    ("脱发不满意？我们承诺无效全额退款", "medical", "medical"),
+]
+NEGATIVES = [
+    ("感冒了多喝热水，一周就好了", "general"),
+    ("这道菜十分钟就能好，稍等", "food"),
+    ("高血压患者不要擅自停药，降压药能不能停请遵医嘱", "general"),
+    ("ping果手机壳，pi卡丘图案", "general"),
+]
+
+
+@pytest.mark.parametrize(("text", "industry", "category"), POSITIVES)
+def test_disguised_and_paraphrased_claims(text: str, industry: str, category: str) -> None:
+    assert category in _cats(text, industry), check(text, channel="xiaohongshu", industry=industry).violations
+
+
+@pytest.mark.parametrize(("text", "industry"), NEGATIVES)
+def test_lawful_copy_near_new_patterns(text: str, industry: str) -> None:
+    assert not _cats(text, industry)

@@ -170,7 +170,7 @@ def fold_block(text: str) -> str:
                 (a and _is_cjk(text[a - 1])) or (b < n and _is_cjk(text[b]))):
             continue
         parts.append(text[prev:a])
-        parts.append(syl + PAD * (b - a - 1))
+        parts.append(syl + PAD * (b - a - len(syl)))
         prev = b
     if not parts:
         return text
@@ -190,7 +190,7 @@ def _put_back_pinyin(folded: str) -> str:
     prev = 0
     for a, b, ch in edits:
         parts.append(folded[prev:a])
-        parts.append(ch + PAD * (b - a - 1))
+        parts.append(ch + PAD * (b - a - len(ch)))
         prev = b
     parts.append(folded[prev:])
     return "".join(parts)
