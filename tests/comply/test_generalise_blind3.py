@@ -53,20 +53,38 @@ POSITIVES = [
     ("这个艾灸盒每天熏半小时，降压药都能停了", "general", "medical"),
     ("腰间盘突出的朋友，贴这个膏药半个月就能好", "general", "medical"),
     ("脱发不满意？我们承诺无效全额退款", "medical", "medical"),
+    ("论吸力，全网没有哪款吸尘器比得上它", "general", "absolute"),
+    ("整条街没有比我们更好吃的煎饼", "food", "absolute"),
+    ("这款电饭煲在同类产品中稳坐头把交椅", "general", "absolute"),
+    ("不少老干部家里都在用这款按摩椅", "general", "authority"),
+    ("市政府机关食堂定点采购的菜籽油", "food", "authority"),
+    ("曾经为首长掌勺过的师傅亲自下厨", "food", "authority"),
+    ("外交部接待外宾用的同款白酒", "food", "authority"),
+    ("订餐请拨幺叁玖 捌捌柒柒 陆陆伍伍", "food", "contact"),
+    ("益生菌粉能替代胃药，每天一包", "health_food", "health_food"),
+    ("山楂丸帮你把血压降下来", "food", "health_food"),
+    ("燕窝抗衰，吃出少女肌", "food", "health_food"),
+    ("晚饭换成这个，两周掉秤八斤", "food", "health_food"),
 ]
 NEGATIVES = [
     ("感冒了多喝热水，一周就好了", "general"),
     ("这道菜十分钟就能好，稍等", "food"),
     ("高血压患者不要擅自停药，降压药能不能停请遵医嘱", "general"),
     ("ping果手机壳，pi卡丘图案", "general"),
+    ("市面上没有哪款手机是十全十美的", "general"),
+    ("没有比周末睡到自然醒更幸福的事", "general"),
+    ("天冷了记得爱护肝脏，早点睡觉", "general"),
+    ("减肥期间想吃零食？这款海苔每包只有30千卡", "food"),
+    ("谨防“保本保息”的理财骗局，高收益必然伴随高风险", "finance"),
+    ("公司领导来参观了我们的新车间", "general"),
 ]
 
 
 @pytest.mark.parametrize(("text", "industry", "category"), POSITIVES)
 def test_disguised_and_paraphrased_claims(text: str, industry: str, category: str) -> None:
-    assert category in _cats(text, industry), check(text, channel="xiaohongshu", industry=industry).violations
+    assert category in _cats(text, industry, "douyin"), check(text, channel="douyin", industry=industry).violations
 
 
 @pytest.mark.parametrize(("text", "industry"), NEGATIVES)
 def test_lawful_copy_near_new_patterns(text: str, industry: str) -> None:
-    assert not _cats(text, industry)
+    assert not _cats(text, industry, "douyin")
