@@ -65,6 +65,14 @@ POSITIVES = [
     ("山楂丸帮你把血压降下来", "food", "health_food"),
     ("燕窝抗衰，吃出少女肌", "food", "health_food"),
     ("晚饭换成这个，两周掉秤八斤", "food", "health_food"),
+    ("入股5万，每季度分红不少于3千", "finance", "finance"),
+    ("开个奶茶店，净赚二三十万没问题", "general", "finance"),
+    ("这个理财闭眼买都不会亏", "finance", "finance"),
+    ("考研冲刺营，拿不到通知书学费全退", "education", "education"),
+    ("科目三过不了，补考费我们包了", "education", "education"),
+    ("店门口摆上这对金蟾，生意越做越红火", "general", "superstition"),
+    ("挂在门上的桃木剑，家里再也不怕脏东西", "general", "superstition"),
+    ("手串经大师加持开光，戴着安心", "general", "superstition"),
 ]
 NEGATIVES = [
     ("感冒了多喝热水，一周就好了", "general"),
@@ -77,6 +85,8 @@ NEGATIVES = [
     ("减肥期间想吃零食？这款海苔每包只有30千卡", "food"),
     ("谨防“保本保息”的理财骗局，高收益必然伴随高风险", "finance"),
     ("公司领导来参观了我们的新车间", "general"),
+    ("祝各位新年生意兴隆，欢迎光临", "general"),
+    ("理财产品收益不保证，过往业绩不代表未来", "finance"),
 ]
 
 
