@@ -73,6 +73,7 @@ POSITIVES = [
     ("店门口摆上这对金蟾，生意越做越红火", "general", "superstition"),
     ("挂在门上的桃木剑，家里再也不怕脏东西", "general", "superstition"),
     ("手串经大师加持开光，戴着安心", "general", "superstition"),
+    ("本诊所全瓷牙，承诺永久不变色", "medical", "medical"),
 ]
 NEGATIVES = [
     ("感冒了多喝热水，一周就好了", "general"),
