@@ -20,6 +20,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .._numerals import CN_DIGITS, parse_cn
+
 # --- facts ---------------------------------------------------------------------------------------------
 
 _NUM = r"\d+(?:\.\d+)?\s*(?:万|w)?"
@@ -114,7 +116,6 @@ _REACH = 48  # in a long line, facts are read this far either side of a number: 
 _NUMBERS = re.compile(r"[0-9一二两三四五六七八九](?:(?<=[0-9])[0-9]*|(?<![0-9])[千百十])")
 
 _NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _LABEL = re.compile(r"[^\d一二两三四五六七八九十百千]*")
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年")
 _BOUND = ("低至", "最低", "最高", "低到", "最多", "高达", "至多")
@@ -175,40 +176,30 @@ def _money(text: str) -> float:
 
 
 _CN_AMOUNT = re.compile(r"[一二两三四五六七八九][千百十][一二两三四五六七八九十百零]{0,4}(?:多|来)?")
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_RUN = re.compile(r"[零一二两三四五六七八九十百千]+")
 
 
 def _cn_money(text: str) -> float:
     """三百九 → 390, 一千二 → 1200, 两百五十 → 250, 九十九 → 99; 两百多 → 299 (the most it can mean)."""
     more = text.endswith(("多", "来"))
     text = text.rstrip("多来")
-    total, digit, unit = 0, 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            total += (digit or 1) * unit
-            digit = 0
-    if digit:  # 三百九: a trailing digit counts in the next smaller unit
-        total += digit * max(1, unit // 10)
-        unit = max(1, unit // 10)
-    return float(total + (unit - 1 if more else 0))
+    value = parse_cn(text)
+    if value is None:
+        return 0.0
+    if more:  # 两百多: up to the next step of the smallest unit written (百 → +99; 三百九多 → +9)
+        units = [ch for ch in text if ch in "十百千"]
+        step = {"十": 10, "百": 100, "千": 1000}[units[-1]] if units else 1
+        value += (step // 10 if text[-1] not in "十百千" else step) - 1
+    return float(value)
 
 
 def _count(text: str) -> float:
-    """A count written in digits or in Chinese numerals up to 九千九百九十九 (两件, 十二份, 3件)."""
+    """A count written in digits or in Chinese numerals (两件, 十二份, 3件)."""
     m = _NUMBER.search(text)
     if m is not None:
         return float(m.group(1)) * (10000 if m.group(2) else 1)
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in "十百千":
-            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
-            digit = 0
-    return float(total + digit)
+    run = _CN_RUN.search(text)
+    return float(parse_cn(run.group()) or 0) if run else 0.0
 
 
 def _rate(text: str) -> float:
@@ -220,7 +211,7 @@ def _rate(text: str) -> float:
         return value / 10 if value >= 10 else value
     m = re.search(r"([一二三四五六七八九])(五)?\s*折", text)
     assert m is not None
-    return _CN_DIGITS[m.group(1)] + (0.5 if m.group(2) else 0.0)
+    return CN_DIGITS[m.group(1)] + (0.5 if m.group(2) else 0.0)
 
 
 def _days(text: str) -> float:
