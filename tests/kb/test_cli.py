@@ -81,3 +81,21 @@ def test_kb_errors(docs, tmp_path):
     run("brand", "create", "青禾")
     assert "还是空的" in run("kb", "list", "--brand", "青禾").output
     assert "没有找到相关内容" in run("kb", "search", "的", "--brand", "暖途", "--mode", "bm25").output
+
+
+def test_brand_delete(docs):
+    assert run("brand", "create", "暖途").exit_code == 0
+    assert run("kb", "add", str(docs), "--brand", "暖途").exit_code == 0
+
+    r = run("brand", "delete", "暖途")  # CliRunner's stdin is not a terminal: no silent deletes
+    assert r.exit_code == 2 and "--yes" in r.output
+    assert "暖途" in run("brand", "list").output
+
+    r = run("brand", "delete", "暖途", "--yes")
+    assert r.exit_code == 0, r.output
+    assert "已删除品牌 暖途：0 条历史文案、2 个知识库文件、3 个片段" in r.output
+    assert "暖途" not in run("brand", "list").output
+    assert run("kb", "search", "BX-800", "--brand", "暖途").exit_code == 2
+
+    r = run("brand", "delete", "没有", "--yes")
+    assert r.exit_code == 2 and "没有" in r.output

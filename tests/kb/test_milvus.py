@@ -87,3 +87,16 @@ def test_embedder_change_is_detected(store, milvus):
     # Milvus Lite drops field descriptions, so only the dimension is checked there
     with pytest.raises(StoreError, match="64 维"):
         open_kb("暖途", store=store, index=milvus, embedder=HashEmbedder(32))
+
+
+def test_drop_brand_deletes_only_that_brand(store, milvus, docs):
+    from wenan.kb.base import delete_brand
+
+    for name in ("暖途", "青禾"):
+        with open_kb(name, store=store, index=milvus, embedder=HashEmbedder()) as kb:
+            kb.add([docs])
+    gone, kept = store.get_brand("暖途").id, store.get_brand("青禾").id
+    assert delete_brand("暖途", store=store, index=milvus) == (0, 2, 4)
+    assert milvus.count(gone) == 0 and milvus.count(kept) == 4
+    with open_kb("青禾", store=store, index=milvus, embedder=HashEmbedder()) as kb:
+        assert kb.search("BX-800", k=1)[0].text.startswith("商品：焖烧罐")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wenan.kb.vectors import VectorMatrix, exact_top
+from wenan.kb.vectors import VectorMatrix, _nearest, exact_top
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
@@ -52,6 +52,15 @@ def test_prefilter_scores_are_exact_cosines():
     pre = VectorMatrix(ids, m, binary_min_rows=0, min_candidates=200)
     for cid, score in pre.top(m[5], 5):
         assert score == pytest.approx(float(m[cid - 1000] @ m[5]), abs=1e-5)
+
+
+@pytest.mark.parametrize("c", [1, 2, 37, 500, 999, 1000])
+def test_nearest_picks_the_c_smallest_distances(c):
+    rng = np.random.default_rng(c)
+    distance = rng.integers(0, 40, 1000).astype(np.uint16)  # many ties, as Hamming distances have
+    rows = _nearest(distance, c)
+    assert len(rows) == len(set(rows.tolist())) == c
+    assert sorted(distance[rows].tolist()) == sorted(np.partition(distance, c - 1)[:c].tolist())
 
 
 def test_edge_sizes():

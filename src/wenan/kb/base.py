@@ -328,4 +328,33 @@ def open_kb(
         raise
 
 
-__all__ = ["KnowledgeBase", "open_kb", "rrf"]
+def delete_brand(brand: str, *, store: Store | None = None, index: Index | None = None) -> tuple[int, int, int]:
+    """Delete a brand everywhere: its chunks in the index, then its profile, posts and document records.
+
+    -> ``(posts, documents, chunks)`` deleted. The index goes first so that every failure leaves a
+    state that the same command, run again, finishes: if the index step fails nothing in the store
+    has changed; if the store step fails the brand is still listed and a retry (the index step is
+    idempotent) completes it. The other order could strand chunks under a brand id that no longer
+    exists and that no command can reach.
+    """
+    from wenan.store import Store
+
+    owns: list[object] = []
+    try:
+        if store is None:
+            store = Store.open()
+            owns.append(store)
+        record = store.get_brand(brand)
+        n_posts, n_docs = len(store.list_posts(brand)), len(store.list_documents(brand))
+        if index is None:
+            index = index_from_env()
+            owns.append(index)
+        n_chunks = index.drop_brand(record.id)
+        store.delete_brand(brand)
+        return n_posts, n_docs, n_chunks
+    finally:
+        for resource in reversed(owns):
+            resource.close()  # type: ignore[attr-defined]
+
+
+__all__ = ["KnowledgeBase", "delete_brand", "open_kb", "rrf"]

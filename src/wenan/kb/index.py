@@ -91,5 +91,9 @@ class Index(ABC):
     def count(self, brand_id: int) -> int:
         """Number of chunks stored for the brand."""
 
+    @abstractmethod
+    def drop_brand(self, brand_id: int) -> int:
+        """Delete every chunk of the brand (all documents); returns how many went. Idempotent."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

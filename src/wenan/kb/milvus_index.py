@@ -145,6 +145,13 @@ class MilvusIndex(Index):
             writer.rollback()  # old chunks may be half-deleted, but never doubled with the new ones
             raise
 
+    def drop_brand(self, brand_id: int) -> int:
+        if not self._call("查询集合", self._client.has_collection, self.collection):
+            return 0
+        n = self.count(brand_id)
+        self._call("删除品牌片段", self._client.delete, self.collection, filter=f"brand_id == {int(brand_id)}")
+        return n
+
     # ------------------------------------------------------------------ reads
     def search_text(self, brand_id: int, tokens: Sequence[str], k: int) -> list[Hit]:
         if not tokens:

@@ -129,6 +129,28 @@ class SqliteIndex(Index):
         finally:
             self._forget(brand_id)
 
+    def drop_brand(self, brand_id: int) -> int:
+        brand_id = int(brand_id)
+        try:
+            with self.conn:
+                rows = [(r[0],) for r in self.conn.execute("SELECT id FROM chunks WHERE brand_id = ?", (brand_id,))]
+                if self._has_table("vec_chunks"):  # absent until the first ingest
+                    self.conn.executemany("DELETE FROM vec_chunks WHERE rowid = ?", rows)
+                self.conn.execute("DELETE FROM codes WHERE brand_id = ?", (brand_id,))
+                self.conn.execute("DELETE FROM chunks WHERE brand_id = ?", (brand_id,))
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.vocab_{brand_id}")
+                self.conn.execute(f"DROP TABLE IF EXISTS fts_{brand_id}")
+        except self._apsw.Error as exc:
+            raise StoreError(f"删除品牌的知识库片段失败：{exc}") from exc
+        finally:
+            self._fts.discard(brand_id)
+            self._vocab_tables.discard(brand_id)
+            self._forget(brand_id)
+        return len(rows)
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
     # ------------------------------------------------------------------ reads
     def search_text(self, brand_id: int, tokens: Sequence[str], k: int) -> list[Hit]:
         if not tokens:

@@ -1,4 +1,4 @@
-"""``wenan brand …``: create, edit, list, show brands and import their past posts (``learn``)."""
+"""``wenan brand …``: create, edit, list, show, delete brands and import their past posts (``learn``)."""
 
 from __future__ import annotations
 
@@ -193,6 +193,33 @@ def show(
         from ..voice import StyleProfile, render_profile
 
         Console().print(render_profile(StyleProfile.model_validate(brand.style_profile)))
+
+
+@brand_app.command("delete")
+@cli_errors
+def delete(
+    name: Annotated[str, typer.Argument(help="品牌名")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="不再确认，直接删除")] = False,
+) -> None:
+    """删除品牌：档案、历史文案、知识库文件记录与全部片段（不可恢复）。"""
+    import sys
+
+    from wenan.exceptions import UserError
+
+    with _open_store() as store:
+        store.get_brand(name)  # a missing brand fails before any question is asked
+        n_posts, n_docs = len(store.list_posts(name)), len(store.list_documents(name))
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"删除品牌 {name} 需要确认", hint="非交互环境请加 --yes")
+        question = f"删除品牌 {name}（{n_posts} 条历史文案、{n_docs} 个知识库文件）？此操作不可恢复"
+        if not typer.confirm(question, default=False):
+            typer.echo("已取消，未做任何改动。")
+            raise typer.Exit(code=1)
+    from wenan.kb.base import delete_brand
+
+    posts, docs, chunks = delete_brand(name)
+    typer.echo(f"已删除品牌 {name}：{posts} 条历史文案、{docs} 个知识库文件、{chunks} 个片段。")
 
 
 @brand_app.command("learn")

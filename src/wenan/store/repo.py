@@ -153,7 +153,8 @@ class Store:
             return _brand(row)
 
     def delete_brand(self, name: str) -> None:
-        """Delete a brand with its posts and document records (KB chunks are the KB's to drop)."""
+        """Delete a brand with its posts and document records. Its KB chunks live in the index: callers
+        that mean "delete everywhere" use ``wenan.kb.base.delete_brand``, which drops them first."""
         from sqlalchemy import delete
 
         from ._tables import DocumentRow, PostRow
