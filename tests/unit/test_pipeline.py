@@ -126,6 +126,16 @@ def test_degenerate_loops_are_cut_short():
     assert not looping("哈哈哈，这家店太好吃了") and trim_loop("好" + "啊" * 20) == "好啊"
 
 
+def test_drop_repeated_clauses():
+    from wenan.write.checks import drop_repeated_clauses
+
+    text = "山间牧场手工酸奶，只用鲜牛奶和菌种\n\n山间牧场手工酸奶，只用鲜牛奶和菌种，每杯12元，第二杯半价\n好吃，好吃"
+    assert drop_repeated_clauses(text) == "山间牧场手工酸奶，只用鲜牛奶和菌种\n\n每杯12元，第二杯半价\n好吃，好吃"
+    # a line left with a fragment goes whole; a text that would be emptied is returned unchanged
+    assert drop_repeated_clauses("每次我这一瓶都喝完\n所以，每次我这一瓶都喝完") == "每次我这一瓶都喝完"
+    assert drop_repeated_clauses("哈哈哈哈哈，哈哈哈哈哈") == "哈哈哈哈哈，哈哈哈哈哈"
+
+
 def test_tag_soup_and_off_topic_rank_below_real_copy():
     soup = "#我是无\n#今日分享好物推荐\n#生活小确幸日常记录\n#酸奶控的快乐每一天"
     off = "今天天气真好，出门散步的时候看到路边的花都开了，心情也跟着明亮起来🌸"
@@ -136,10 +146,14 @@ def test_tag_soup_and_off_topic_rank_below_real_copy():
     assert "no_prose" in kinds(by_text[soup]) and "off_topic" in kinds(by_text[off])
 
 
-def test_repetitive_copy_and_empty_shots_are_flagged():
+def test_repetitive_copy_is_repaired_or_flagged_and_empty_shots_are_flagged():
     loop = "手工酸奶真好喝，手工酸奶真好喝，手工酸奶真好喝，每杯12元，手工酸奶真好喝，手工酸奶真好喝🥛"
     (variant,) = Writer(FakeModel([loop], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
-    assert "repetitive" in kinds(variant)
+    assert variant.draft.text == "手工酸奶真好喝，每杯12元"
+    assert "quality_fixed" in kinds(variant) and "repetitive" not in kinds(variant)
+    chant = "好喝，好喝，好喝，好喝，好喝，山间牧场手工酸奶只用鲜牛奶和菌种，每杯12元，第二杯半价"  # nothing to drop
+    (variant,) = Writer(FakeModel([chant], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
+    assert variant.draft.text == chant and "repetitive" in kinds(variant)
     brief = parse_brief({**BRIEF, "channel": "douyin", "duration": 8})
     script = ("镜头1（4秒）\n画面：\n口播：山间牧场手工酸奶，只用鲜牛奶和菌种。\n字幕：\n"
               "镜头2（4秒）\n画面：门店\n口播：每杯12元，第二杯半价，评论区留言预订。\n字幕：第二杯半价")

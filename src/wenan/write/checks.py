@@ -256,6 +256,18 @@ class QualityCheck(Check):
                               source=self.name))
         return flags
 
+    def fix(self, variant: Variant, flags: list[Flag], ctx: Context) -> bool:
+        # Only repetition is repairable by editing: small models circle on one sentence until
+        # max_tokens, and the first occurrence of each sentence is usually the readable copy.
+        draft = variant.draft
+        if draft.shots or not any(f.kind == "repetitive" for f in flags):
+            return False
+        text = drop_repeated_clauses(draft.text)
+        if text == draft.text:
+            return False
+        draft.text = text
+        return True
+
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_RE = re.compile(r"[，,。！!？?；;、\n~～…]+")
@@ -263,5 +275,33 @@ _CLAUSE_RE = re.compile(r"[，,。！!？?；;、\n~～…]+")
 
 def _squash_clause(clause: str) -> str:
     return re.sub(r"[\s\W_]+", "", clause)
+
+
+_CLAUSE_WITH_END_RE = re.compile(r"[^，,。！!？?；;、~～…\n]+[，,。！!？?；;、~～…]*")
+
+
+def drop_repeated_clauses(text: str, min_chars: int = 4) -> str:
+    """Drop later repeats of clauses of ``min_chars``+ characters (short ones like 好吃、真的 repeat
+    naturally). A line that loses clauses keeps the rest only if it still says something (2 x
+    ``min_chars`` characters), so no dangling fragments (所以，每次) are left. Lines without repeats
+    are untouched. Returns the text unchanged rather than empty."""
+    seen: set[str] = set()
+    lines = []
+    for line in text.splitlines():
+        kept, dropped = [], False
+        for clause in _CLAUSE_WITH_END_RE.findall(line):
+            key = _squash_clause(clause)
+            if len(key) >= min_chars and key in seen:
+                dropped = True
+                continue
+            seen.add(key)
+            kept.append((clause, key))
+        if not dropped:
+            lines.append(line)
+        elif sum(len(key) for _, key in kept) >= 2 * min_chars:
+            lines.append("".join(clause for clause, _ in kept).rstrip("，,、；;"))
+    if not "".join(lines).strip():
+        return text
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 DEFAULT_CHECKS: tuple[type[Check], ...] = (QualityCheck, ComplianceCheck, GroundingCheck)
