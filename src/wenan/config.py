@@ -79,6 +79,12 @@ def load_settings() -> Settings:
     return settings
 
 
+def comply_review_default() -> bool:
+    """``WENAN_COMPLY_REVIEW=1`` turns the semantic compliance review on for every write (``--review``
+    does it per command). Off by default: it needs the kb extra and costs 0.2-0.5 s per variant."""
+    return os.environ.get("WENAN_COMPLY_REVIEW", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def _keys_path() -> Path:
     return user_dir() / "keys.json"
 

@@ -40,6 +40,9 @@ def write_command(
     seed: int | None = typer.Option(None, "--seed", help="随机种子（本地模型可复现）"),
     attempts: int = typer.Option(2, "--attempts", min=1, max=5, help="不合格时每条最多生成几次"),
     as_json: bool = typer.Option(False, "--json", help="输出一个 JSON 对象"),
+    review: bool | None = typer.Option(
+        None, "--review/--no-review",
+        help="合规语义复核：规则没命中、但像违规的句子标为提示（需 kb 扩展；默认看 WENAN_COMPLY_REVIEW）"),
 ) -> None:
     from ..exceptions import BriefError
     from ..models.registry import get_model
@@ -76,7 +79,8 @@ def write_command(
         printer.notice(f"品牌 {brand_ctx.name}：知识库资料 {len(brand_ctx.facts)} 条，参考往期文案 "
                        f"{len(brand_ctx.reference_posts)} 条" + ("，已载入语气画像" if brand_ctx.profile else ""))
     writer = Writer(llm, template_id=template, max_attempts=attempts, temperature=temperature,
-                    max_tokens=max_tokens, seed=seed, on_event=printer.on_event if printer else None)
+                    max_tokens=max_tokens, seed=seed, on_event=printer.on_event if printer else None,
+                    review=review)
     try:
         result = writer.write(brief, n=n, brand=brand_ctx)
     finally:

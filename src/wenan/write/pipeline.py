@@ -14,7 +14,16 @@ from ..models.base import Model, Request, Usage
 from ..templates import RenderedPrompt, get_template
 from .brand import BrandContext
 from .brief import Brief
-from .checks import DEFAULT_CHECKS, Check, Context, LeakCheck, VoiceCheck, compliance_industry, length_penalty
+from .checks import (
+    DEFAULT_CHECKS,
+    Check,
+    ComplianceCheck,
+    Context,
+    LeakCheck,
+    VoiceCheck,
+    compliance_industry,
+    length_penalty,
+)
 
 #: Flag kinds that mean "this variant states something it must not": never ranked above a clean one.
 BLOCKING = {"compliance", "ungrounded_number", "ungrounded_claim", "prompt_leak", "copied_exemplar"}
@@ -144,10 +153,12 @@ class Writer:
 
     def __init__(self, model: Model, *, template_id: str | None = None, checks: Sequence[Check] | None = None,
                  max_attempts: int = 2, temperature: float = 0.8, max_tokens: int | None = None,
-                 seed: int | None = None, on_event: Callable[[Event], None] | None = None) -> None:
+                 seed: int | None = None, on_event: Callable[[Event], None] | None = None,
+                 review: bool | None = None) -> None:
         self.model = model
         self.template_id = template_id
-        self.checks = list(checks) if checks is not None else [c() for c in DEFAULT_CHECKS]
+        self.checks = list(checks) if checks is not None else [
+            ComplianceCheck(review) if c is ComplianceCheck else c() for c in DEFAULT_CHECKS]
         self.max_attempts = max(1, max_attempts)
         self.temperature = temperature
         self.max_tokens = max_tokens
