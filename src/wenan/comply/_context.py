@@ -144,8 +144,10 @@ def _self_comparison(v: View, s: int, e: int) -> bool:
     lo, hi = v.sentence(s, e)
     if _OUTWARD.search(v.text, lo, hi):
         return False
-    if _SELF_RANGE.search(v.text, lo, s):
-        return True
+    for m in _SELF_RANGE.finditer(v.text, lo, s):
+        # 本店招牌酸菜鱼，销量第一: the seller names one dish as its signature, the ranking is then outward.
+        if not _SIGNATURE.match(v.text, m.end()):
+            return True
     m = _SELF.search(v.text, lo, s)
     if m is None:
         return False
@@ -154,6 +156,7 @@ def _self_comparison(v: View, s: int, e: int) -> bool:
         s - m.end() <= 2 and _PICK.match(v.text, e, e + 8) is not None)
 
 
+_SIGNATURE = re.compile(r"的?(?:招牌|主打|镇店之宝|明星产品|爆款)(?![^，,。！？!?\n]{0,4}?(?:里|中|之间))")
 _PICK = re.compile(r"[\u4e00-\u9fff]{0,4}?的(?:就|还|要|当|应该)?(?:是|数|属)")
 
 
@@ -161,6 +164,11 @@ def _personal(v: View, s: int, e: int) -> bool:
     """A first-person experience (这是我去过最远的地方), not the seller speaking as 我们."""
     lo = v.back(s, _CLAUSE_BACK, _REACH)
     return v.text.find("我", lo, s) != -1 and not _SELLER_WE.search(v.text, lo, s)
+
+
+def _evasive_spelling(v: View, s: int, e: int) -> bool:
+    """The hit is written with Latin letters standing in for Chinese (第yi): itself a sign of a dodged filter."""
+    return any("a" <= ch <= "z" for ch in v.text[s:e])
 
 
 def _registered_special(v: View, s: int, e: int) -> bool:
@@ -268,6 +276,38 @@ def _quoted_name(v: View, s: int, e: int) -> bool:
     return bool(_NAME_AFTER.match(t, close + 1)) or bool(_NAME_BEFORE.search(t, max(0, i - 4), i))
 
 
+# A warning against such claims, not one: 别信“包治百病”的宣传, 谨防所谓“保本”, 零风险？不存在的, 包过？别信！,
+# 有没有护肝片？没有哈. Either a warning verb earlier in the hit's clause, or the hit's clause is a question that the
+# next words answer no.
+_WARN_BEFORE = _any_of(("别信", "不要信", "别相信", "不要相信", "别轻信", "不要轻信", "莫信", "勿信", "谨防", "警惕",
+                        "提防", "当心", "识破"))
+_QUESTION_THEN_NO = re.compile(
+    r"[^，,。！？!?；;\n]{0,12}?[？?]+[\s\"”」』'’]*(?:没有[哈啊呀呢的哦喔。！!，,\s]|没有这|没有$|不存在|别信|不要信|别相信|"
+    r"不可能|假的|骗人|骗局|智商税|想多了|别想了|醒醒|不卖|没卖|我们不|本店不|不做|不提供|做不到)")
+
+
+def _debunked(v: View, s: int, e: int) -> bool:
+    t = v.text
+    if _WARN_BEFORE.search(t, v.back(s, _CLAUSE_BACK, _REACH), s):
+        return True
+    return _QUESTION_THEN_NO.match(t, e) is not None
+
+
+# Quoted rule text, not a claim: 化妆品不能宣称抗炎、抗敏, 广告里不得出现“最好”“第一”, 普通食品禁止标注护肝.
+_RULE_TEXT = re.compile(r"(?:不能|不得|不可以|不可|不允许|不准|禁止|严禁|不要|不应|不许)[在再]?\s*"
+                        r"(?:宣称|声称|宣传|标注|标榜|标称|使用|用|出现|写|说|提|打|涉及|暗示|明示|承诺|含有)")
+
+
+# The seller says it does not sell or do it: 我们只卖水果不卖神药, 本店不搞包过那一套.
+_DENIED = re.compile(r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做)(?:什么|所谓的?|那种|这种)?[“\"「『]?$")
+
+
+def _rule_text(v: View, s: int, e: int) -> bool:
+    t = v.text
+    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    return _RULE_TEXT.search(t, lo, s) is not None or _DENIED.search(t, max(lo, s - 8), s) is not None
+
+
 _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "sourced": _sourced,
     "dated_sourced": _dated_sourced,
@@ -281,6 +321,9 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "titled": _titled,
     "quoted_name": _quoted_name,
     "own_story": _own_story,
+    "debunked": _debunked,
+    "evasive_spelling": _evasive_spelling,
+    "rule_text": _rule_text,
 }
 
 

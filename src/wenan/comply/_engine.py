@@ -226,6 +226,8 @@ _SAME_CATEGORY_GAP = 3  # one contact detail in pieces: 手机vx同号 139111122
 _CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
 _LIST_GAP = 6  # a list of effects is one claim: 挡小人、化煞气; 保佑阖家平安、逢凶化吉
 _LIST_MARK = re.compile(r"[、]")
+# 加V，号码在头像里: a pointer to where the detail is completes the contact offer before it in the sentence.
+_POINTER = "contact.profile_pointer"
 
 
 def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> list[Violation]:
@@ -255,6 +257,7 @@ def _tidy(found: list[Violation], block: str | None = None, offset: int = 0) -> 
                 if _MERGE_GAP.fullmatch(block, a, b) or (
                         gap <= _DATA_GAP and v.category == "unsupported_data"
                         and not _SENTENCE_END.search(block, a, b)) or (
+                        gap <= _DATA_GAP and v.rule == _POINTER and not _SENTENCE_END.search(block, a, b)) or (
                         gap <= _SAME_RULE_GAP and v.rule == prev.rule and _restated(prev.text, v.text)
                         and not _SENTENCE_END.search(block, a, b)) or (
                         gap <= _SAME_CATEGORY_GAP and not _CLAUSE_MARK.search(block, a, b)) or (
