@@ -153,6 +153,33 @@ def test_blind4_lookalikes_stay_clean(text: str, channel: str, industry: str) ->
     assert not check(text, channel=channel, industry=industry).violations, _found(text, industry, channel)
 
 
+PROMO_CONTRADICTIONS = [
+    "三件7折，单件50元，三件到手120元",        # 3 × 50 × 0.7 = 105
+    "打对折！原价160，现在只要100",             # half of 160 is 80
+    "价格直接砍掉一半，以前卖300，现在只要200",
+    "免费学游泳，每节课时费80元",               # the learning itself said to be free, then charged
+    "0元上课！报名后缴纳课程费699元",
+]
+PROMO_CONSISTENT = [
+    "三件7折，单件50元，三件到手105元",
+    "打对折！原价120，现价60",
+    "免费试听一节，学费每学期3000元",           # a free trial, then the course
+    "免费试学一周，报名后缴纳学费1280元",
+    "0元学舞蹈，正式课程学费2000元",
+    "两件8折，单件100元，两件到手160元，再送一双袜子",
+]
+
+
+@pytest.mark.parametrize("text", PROMO_CONTRADICTIONS)
+def test_promo_contradictions_new_forms(text: str) -> None:
+    assert "false_promo" in {c for c, _ in _found(text, "general", "douyin")}
+
+
+@pytest.mark.parametrize("text", PROMO_CONSISTENT)
+def test_promo_consistent_new_forms(text: str) -> None:
+    assert "false_promo" not in {c for c, _ in _found(text, "general", "douyin")}
+
+
 def test_a_warning_does_not_clear_a_later_claim() -> None:
     """The warning covers its own clause or question only: the seller's claim after it still stands."""
     found = _found("别信别家的夸张宣传，我们的祛痘膏真的能根治痘痘", "general", "xiaohongshu")

@@ -46,7 +46,8 @@ _NOW_LABELS = ("现售价|现价|到手价|到手|活动价|秒杀价|特价|特
                "|直播价|团购价|拼团价|优惠价|促销价|福利价|专享价|会员价|抢购价|狂欢价|清仓价|实付款|实付|售价"
                "|(?<=折)后价?")  # 8折后159元: the rate is read first, its 后 then labels the price
 _NOW_WEAK = "现在只要|现在仅需|现只要|现仅需|今天只要|今日只要|现在|只要|仅需|只需|仅售|只卖|仅要|才要|才卖|现"
-_FEES = "服务费|手续费|工本费|包装费|材料费|会员费|技术费|费用|邮费|运费|快递费|配送费|押金|定金|订金"
+_FEES = ("服务费|手续费|工本费|包装费|材料费|会员费|技术费|费用|邮费|运费|快递费|配送费|押金|定金|订金"
+         "|学费|课时费|课程费")
 
 _DIGITS = "0-9"
 _CN_NUMERALS = "一二两三四五六七八九十百千"
@@ -87,9 +88,9 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
      rf"(?:再|还|另|又|叠加|第[二两三四2-4]件|每件|每单|每人|多买|加购)?\s*(?:最高|最多|高达|至多)?\s*"
      rf"(?:(?:直降|立省|立减|直减|狂降)\s*{_MONEY}"
      rf"|(?:省下|省了|便宜了|便宜|降价|降了|少花了?|节省|优惠了?|减免|省|减)\s*{_MONEY_STRICT})"),
-    ("rate", "低最打半一二三四五六七八九" + _DIGITS,
+    ("rate", "低最打半对直降便砍减一二三四五六七八九" + _DIGITS,
      r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}|[一二三四五六七八九]五?)"
-     r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价"),
+     r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价|打?对折|(?:直降|直接降|降了|便宜了?|砍掉?|减了?)\s*一半"),
     ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后今",
      rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"
      # 现在只要349 / 今天198: a bare figure after a "now" word is a price unless a time or quantity unit follows
@@ -100,7 +101,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
     ("gift", "赠送", r"赠品|赠送的|送的那?[件个份瓶盒只]?"),
     ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
-                        r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
+                        r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
                         r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"),
     ("charge", "下需须要只仅得再另支付缴交收扣" + _heads(_FEES),
      rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
@@ -133,6 +134,11 @@ _EXCEPT_PERIOD = re.compile(r"最后|每天|每日|每晚|首日|第一天|今�
 # Between a free claim and a charge: the charge is for something else, or comes later or conditionally.
 _OTHER_THING = re.compile(r"正式|之后|以后|后续|到期|期满|续费|升级|另|额外|其他|其余|加购|超出|超过|超时|不满"
                           r"|若|如需|如果|购买|买|订购|正装|任意|满\d")
+
+
+# Tuition contradicts only a claim that the learning itself is free (0元学钢琴), not a free trial lesson.
+_TUITION = re.compile(r"学费|课时费|课程费")
+_FREE_LEARNING = re.compile(r"(?:免费|0\s*元|零元)(?:学|上课|听课)")
 
 
 @dataclass(slots=True)
@@ -203,7 +209,7 @@ def _count(text: str) -> float:
 
 
 def _rate(text: str) -> float:
-    if "半价" in text:
+    if "半价" in text or "对折" in text or "一半" in text:  # 直降一半, 打对折: half the price
         return 5.0
     m = re.search(r"(\d+(?:\.\d)?)\s*折", text)
     if m is not None:
@@ -393,9 +399,17 @@ def discount_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
             expected = base * (1 - rate.value / 10)
             if abs(save.value - expected) > _tol(base):
                 note = f"按 {_fmt(rate.value)} 折计算应省 {_fmt(expected)}，不是所写的 {_fmt(save.value)}"
+        if (not note and rate is not None and not rate.bound and was is None and now is None
+                and "unit" in f and "total" in f and f["total"].extra and not _stacked(o, "threshold", "bundle")):
+            # 两件8折，单件100元，两件只要180: the rate applied to N items at the unit price
+            items, unit, total = f["total"].extra, f["unit"].value, f["total"].value
+            expected = unit * items * rate.value / 10
+            if total > expected + _tol(expected) or (total < expected - _tol(expected) and save is None):
+                note = (f"单价 {_fmt(unit)}，{_fmt(items)} 件打 {_fmt(rate.value)} 折应为 {_fmt(expected)}，"
+                        f"不是 {_fmt(total)}")
         if note:
-            keep = "now" if "now" in f else "orig"
-            out.append(_found(o, ("rate", "save", "orig", "now"), keep, note))
+            keep = "now" if "now" in f else ("total" if "total" in f and "orig" not in f else "orig")
+            out.append(_found(o, ("rate", "save", "orig", "now", "unit", "total"), keep, note))
     return out
 
 
@@ -469,6 +483,8 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
         charge = f["charge"]
         if charge.start < free.start or charge.unit == "separate" or charge.value <= 0:
             continue
+        if _TUITION.search(charge.text) and not _FREE_LEARNING.search(free.text):
+            continue  # 免费试听，学费1280元: the trial is free, the course is a separate thing
         between = line[free.end:charge.start]
         if free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
             if charge.start - free.end > 6:
