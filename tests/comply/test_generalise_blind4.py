@@ -186,3 +186,11 @@ def test_a_warning_does_not_clear_a_later_claim() -> None:
     assert ("medical", "根治") in found, found
     found = _found("零风险？当然！开店稳赚", "finance", "douyin")
     assert ("finance", "零风险") in found and ("finance", "稳赚") in found, found
+    found = _found("警惕市面上的假货，我们家的神药正品保障", "general", "douyin")
+    assert ("medical", "神药") in found, found
+    found = _found("包过？当然！我们签协议", "education", "douyin")
+    assert ("education", "包过") in found, found
+
+
+def test_refund_for_satisfaction_is_not_a_result_guarantee() -> None:
+    assert not _found("护理用品不满意全额退款，7天无理由", "medical", "xiaohongshu")
