@@ -59,6 +59,11 @@ def test_contact_hints_only_where_contact_is_forbidden(hash_reviewer):
     assert hash_reviewer.review(text, channel="moments") == []
 
 
+def test_price_claims_are_left_to_the_arithmetic_detector(hash_reviewer):
+    claim = next(e for e in load_bank() if e.category == "false_promo" and len(e.text) >= 8)
+    assert hash_reviewer.review(f"今日上新。{claim.text}。", channel="xiaohongshu") == []
+
+
 def test_unrelated_copy_gets_nothing(hash_reviewer):
     assert hash_reviewer.review("羊毛衫手感软糯，机洗不变形，颜色有燕麦和炭灰两种", channel="xiaohongshu") == []
 

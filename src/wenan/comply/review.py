@@ -39,6 +39,9 @@ MAX_CHARS = 20_000  # ~1,500 windows, ~15 s on 2 cores: beyond that, review is n
 MIN_WINDOW = 4
 RULE = "review.semantic"
 PLATFORM_ONLY = {"contact": ("xiaohongshu", "douyin")}  # contact details are fine on moments and shops
+# false_promo is arithmetic (原价129现价89 is fine, 5折…原价99现价89 is not): similar wording says nothing.
+# On blind 5 half of the review's false hints were consistent price pairs (history: comply_blind_history.md).
+NOT_REVIEWED = {"false_promo"}
 
 _CLAUSE_END = re.compile(r"[，,。！!？?；;\n~～…]+")
 
@@ -128,7 +131,7 @@ class Reviewer:
             entry = self._pos_entries[int(best[i])]
             if closest[i] < self.threshold or margin[i] < self.margin:
                 continue
-            if channel not in PLATFORM_ONLY.get(entry.category or "", (channel,)):
+            if entry.category in NOT_REVIEWED or channel not in PLATFORM_ONLY.get(entry.category or "", (channel,)):
                 continue
             s, e = spans[int(i)]
             if any(s < b and e > a for a, b, _ in hits):
