@@ -144,9 +144,9 @@ def _self_comparison(v: View, s: int, e: int) -> bool:
     lo, hi = v.sentence(s, e)
     if _OUTWARD.search(v.text, lo, hi):
         return False
-    for m in _SELF_RANGE.finditer(v.text, lo, s):
+    for own in _SELF_RANGE.finditer(v.text, lo, s):
         # 本店招牌酸菜鱼，销量第一: the seller names one dish as its signature, the ranking is then outward.
-        if not _SIGNATURE.match(v.text, m.end()):
+        if not _SIGNATURE.match(v.text, own.end()):
             return True
     m = _SELF.search(v.text, lo, s)
     if m is None:
