@@ -191,6 +191,10 @@ _LIMIT = re.compile(
     r"(?:最(?:高|多|低|少|快|晚|迟|长|短|大|小|久)|至多|至少)[^，,。！？!?；;\n]{0,5}?"
     r"(?:\d|[一两二三四五六七八九十半][件个张份单次天人位台套瓶盒箱袋斤周年]|[一两二三四五六七八九十]个?(?:小时|月))"
     r"|最适合[^，,。！？!?；;\n]{0,3}?(?:身高|体重|腰围|胸围|臀围|脚长|脚宽|头围|尺码|码数|\d)"
+    # 最适合这个季节穿, 最适合秋冬喝: when to wear or use it (README stance: 最适合春秋穿), not a ranking of the goods.
+    r"|最适合(?:在|于)?(?:这个|这|当下|眼下|现在(?:这个)?|今年)?(?:季节|时节|天气|节气|换季|[早初盛深晚]?[春夏秋冬](?:天|季|日)?|"
+    r"春秋|秋冬|春夏|雨季|梅雨季?|三伏天?|入[春夏秋冬]|降温|回暖)(?:的时候|时)?"
+    r"(?:穿|用|吃|喝|戴|泡|炖|煮|做|带|盖|涂|擦|搭|囤|[，,。！？!?；;\n]|$)"
 )
 
 
@@ -308,6 +312,70 @@ def _rule_text(v: View, s: int, e: int) -> bool:
     return _RULE_TEXT.search(t, lo, s) is not None or _DENIED.search(t, max(lo, s - 8), s) is not None
 
 
+# A denial of the claim itself: 定投不是稳赚的方法, 洗发水不能生发, 世上没有药到病除的事, 并不是什么包治百病的神药.
+# A negator, then at most a filler word, right before the hit. Not when the clause turns it into a question
+# (不能生发？错！, 这不是稳赚是什么) or someone is contradicted (谁说…不能…).
+_NEGATED = re.compile(
+    r"(?:不是|并不是|并非|绝非|绝不是|从来不是|也不是|都不是|根本不是|不能|不可能|并不能|也不能|无法|没法|做不到|不会|"
+    r"并不会|不代表|不等于|没有|哪有|哪里有|不存在)"
+    r"(?:什么|所谓的?|那种|这种|号称|传说中的?|一个|一种|一款|任何|真正的?|真的|能|可以|会|帮你|让你|一次性|直接|包|保){0,2}"
+    r"[“\"「『]?$")
+_RHETORIC_AFTER = re.compile(r"[^，,。！!；;\n]{0,12}?(?:[？?]|吗|是什么|才怪)")
+_RHETORIC_BEFORE = _any_of(("谁说", "以为"))
+
+
+def _negated(v: View, s: int, e: int) -> bool:
+    t = v.text
+    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    m = _NEGATED.search(t, max(lo, s - 10), s)
+    if m is None:
+        return False
+    if _RHETORIC_AFTER.match(t, e) or _RHETORIC_BEFORE.search(t, lo, m.start()):
+        return False
+    return True
+
+
+# The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
+# that sentence are talk about it (开光仪式是宗教活动，我们店不卖开光商品).
+_DENY_VERB = r"(?:不卖|不售|没卖|不搞|不做|不提供|不涉及|从不做|从来不做|拒绝)(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?"
+
+
+_DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做)"
+_DENY_ANY = re.compile(r"不卖|不售|没卖|不搞|不做|不提供|不涉及|拒绝|做不了")
+
+
+def _denied_in_sentence(v: View, s: int, e: int) -> bool:
+    """Also the topic first: 开光我们不做."""
+    t = v.text
+    lo, hi = v.sentence(s, e)
+    if _DENY_ANY.search(t, lo, hi) is None:  # one compiled search before building the word's pattern
+        return False
+    word = re.escape(t[s:e])
+    return re.search(f"{_DENY_VERB}{word}|{word}{_DENY_AFTER}", t[lo:hi]) is not None
+
+
+# Custom or belief of other people reported, not the seller's claim: 古人挂艾草说是为了辟邪, 老一辈认为红绳能挡灾.
+_FOLK = re.compile(r"(?:古人|古代人|古时候|古时|旧时|从前的人|过去的人|以前的人|老一辈|老辈人|祖辈|先人|民间|旧俗|习俗|风俗|"
+                   r"传统上|老话)[^，,。！？!?；;\n]{0,12}?(?:认为|相信|觉得|说是|说|讲究|讲|信|以为|用来|为了|图)")
+
+
+def _folk_belief(v: View, s: int, e: int) -> bool:
+    return _FOLK.search(v.text, v.back(s, _CLAUSE_BACK, _REACH), s) is not None
+
+
+# The goods are an accessory of a device named by the hit (治疗仪专用收纳包, 理疗仪的替换电极片): the accessory
+# claims nothing about treatment.
+_ACCESSORY = re.compile(
+    r"[\u4e00-\u9fff]{0,2}?(?:仪|器|机|灯|贴)[的]?(?:专用|配套|通用|适用|替换|备用)?的?"
+    r"(?:收纳包|收纳盒|收纳袋|包|袋|盒|保护套|保护壳|外壳|防尘罩|套|支架|底座|充电器|充电线|数据线|电源线|电源|适配器|"
+    r"电池|电极片|贴片|导电贴|凝胶片|绑带|腰带|挂钩|替换头|耗材|配件)"
+    r"(?![^，,。！？!?；;\n]{0,6}?(?:治疗|疗效|治愈|专治))")
+
+
+def _accessory(v: View, s: int, e: int) -> bool:
+    return _ACCESSORY.match(v.text, e, e + 14) is not None
+
+
 _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "sourced": _sourced,
     "dated_sourced": _dated_sourced,
@@ -324,6 +392,10 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "debunked": _debunked,
     "evasive_spelling": _evasive_spelling,
     "rule_text": _rule_text,
+    "negated": _negated,
+    "denied_in_sentence": _denied_in_sentence,
+    "folk_belief": _folk_belief,
+    "accessory": _accessory,
 }
 
 

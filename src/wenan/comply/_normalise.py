@@ -41,8 +41,9 @@ _SEP_CHARS = (
     " \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\ufe0f\ue000*#@&^~_=|\\/·•・.'\"`-"
     "～＊＃＠＆＾＿＝｜＼／．＇＂｀－"
 )
-# 🐧 (U+1F427) is left out: it is itself a QQ marker (🐧群 556677889), not padding.
-_EMOJI = "\u2600-\u2794\u2796-\u27bf\u2b50\u2b55\U0001f300-\U0001f426\U0001f428-\U0001faff"
+# 🐧 (U+1F427) is left out: it is itself a QQ marker (🐧群 556677889), not padding; so is 🥇 (U+1F947), a
+# ranking written as an emoji (销量🥇, a variant of 第一 in variants.yaml).
+_EMOJI = "\u2600-\u2794\u2796-\u27bf\u2b50\u2b55\U0001f300-\U0001f426\U0001f428-\U0001f946\U0001f948-\U0001faff"
 SEP_CLASS = "[" + re.escape(_SEP_CHARS) + _EMOJI + "]"
 _LETTER = "A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Written to start with the separator class (lookbehind second) so the regex engine can skip ahead by

@@ -21,8 +21,8 @@ from ._scope import CATEGORIES, CHANNELS, INDUSTRIES
 Severity = Literal["high", "medium", "low"]
 CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_special", "personal", "aspiration",
                     "quantity_limit", "weather", "numbered_item", "titled", "quoted_name",
-                    "own_story", "debunked", "rule_text",
-                    "evasive_spelling"]
+                    "own_story", "debunked", "rule_text", "negated", "denied_in_sentence",
+                    "folk_belief", "accessory", "evasive_spelling"]
 DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
                        "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
