@@ -330,9 +330,7 @@ def _negated(v: View, s: int, e: int) -> bool:
     m = _NEGATED.search(t, max(lo, s - 10), s)
     if m is None:
         return False
-    if _RHETORIC_AFTER.match(t, e) or _RHETORIC_BEFORE.search(t, lo, m.start()):
-        return False
-    return True
+    return _RHETORIC_AFTER.match(t, e) is None and _RHETORIC_BEFORE.search(t, lo, m.start()) is None
 
 
 # The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
