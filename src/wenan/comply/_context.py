@@ -335,7 +335,8 @@ def _negated(v: View, s: int, e: int) -> bool:
 
 # The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
 # that sentence are talk about it (开光仪式是宗教活动，我们店不卖开光商品).
-_DENY_VERB = r"(?:不卖|不售|没卖|不搞|不做|不提供|不涉及|从不做|从来不做|拒绝)(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?"
+_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不做|不提供|不涉及|从不做|从来不做|拒绝)"
+              r"(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?")
 
 
 _DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做)"
@@ -353,8 +354,8 @@ def _denied_in_sentence(v: View, s: int, e: int) -> bool:
 
 
 # Custom or belief of other people reported, not the seller's claim: 古人挂艾草说是为了辟邪, 老一辈认为红绳能挡灾.
-_FOLK = re.compile(r"(?:古人|古代人|古时候|古时|旧时|从前的人|过去的人|以前的人|老一辈|老辈人|祖辈|先人|民间|旧俗|习俗|风俗|"
-                   r"传统上|老话)[^，,。！？!?；;\n]{0,12}?(?:认为|相信|觉得|说是|说|讲究|讲|信|以为|用来|为了|图)")
+_FOLK = re.compile(r"(?:古人|古代人|古时候|古时|旧时|从前的人|过去的人|以前的人|老一辈|老辈人|祖辈|先人|民间|"
+                   r"旧俗|习俗|风俗|传统上|老话)[^，,。！？!?；;\n]{0,12}?(?:认为|相信|觉得|说是|说|讲究|讲|信|以为|用来|为了|图)")
 
 
 def _folk_belief(v: View, s: int, e: int) -> bool:
