@@ -79,9 +79,11 @@ def load_settings() -> Settings:
     return settings
 
 
-def comply_review_default() -> bool:
-    """``WENAN_COMPLY_REVIEW=1`` turns the semantic compliance review on for every write (``--review``
-    does it per command). Off by default: it needs the kb extra and costs 0.2-0.5 s per variant."""
+def comply_review(flag: bool | None = None) -> bool:
+    """Whether writes run the semantic compliance review: ``--review/--no-review`` when given, else
+    ``WENAN_COMPLY_REVIEW=1``. Off by default: it needs the kb extra and costs 0.2-0.5 s per variant."""
+    if flag is not None:
+        return flag
     return os.environ.get("WENAN_COMPLY_REVIEW", "").strip().lower() in ("1", "true", "yes", "on")
 
 

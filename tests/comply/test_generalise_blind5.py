@@ -13,10 +13,7 @@ import pytest
 
 from wenan.comply import check
 
-
-def _found(text: str, industry: str, channel: str) -> list[tuple[str, str]]:
-    return [(v.category, v.text) for v in check(text, channel=channel, industry=industry).violations]
-
+from .support import found as _found
 
 # (text, channel, industry, category, reported span)
 POSITIVES = [

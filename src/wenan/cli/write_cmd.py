@@ -71,9 +71,10 @@ def write_command(
     brand_ctx = load_brand_context(brief)
     if brand_ctx is not None and not brief.industry and brand_ctx.industry:
         brief = brief.model_copy(update={"industry": brand_ctx.industry})
-    from ..config import comply_review_default
+    from ..config import comply_review
 
-    if review or (review is None and comply_review_default()):
+    review = comply_review(review)
+    if review:
         from ..comply.review import default_reviewer
 
         default_reviewer()  # a missing kb extra fails here, before a model is loaded or a token is spent

@@ -57,6 +57,15 @@ CREATE INDEX IF NOT EXISTS ix_codes_chunk ON codes (chunk_id);
 """
 
 
+def _fts_name(brand_id: int) -> str:
+    return f"fts_{int(brand_id)}"
+
+
+def _vocab_name(brand_id: int) -> str:
+    """The per-connection fts5vocab view over the brand's FTS table (document frequencies)."""
+    return f"temp.vocab_{int(brand_id)}"
+
+
 class SqliteIndex(Index):
     name = "sqlite"
 
@@ -106,7 +115,7 @@ class SqliteIndex(Index):
         self._dim = dim
 
     def _fts_table(self, brand_id: int) -> str:
-        table = f"fts_{int(brand_id)}"
+        table = _fts_name(brand_id)
         if brand_id not in self._fts:
             # Contentless: the tokens are only needed for matching; contentless_delete lets us delete rows.
             self.conn.execute(
@@ -138,8 +147,8 @@ class SqliteIndex(Index):
                     self.conn.executemany("DELETE FROM vec_chunks WHERE rowid = ?", rows)
                 self.conn.execute("DELETE FROM codes WHERE brand_id = ?", (brand_id,))
                 self.conn.execute("DELETE FROM chunks WHERE brand_id = ?", (brand_id,))
-                self.conn.execute(f"DROP TABLE IF EXISTS temp.vocab_{brand_id}")
-                self.conn.execute(f"DROP TABLE IF EXISTS fts_{brand_id}")
+                self.conn.execute(f"DROP TABLE IF EXISTS {_vocab_name(brand_id)}")
+                self.conn.execute(f"DROP TABLE IF EXISTS {_fts_name(brand_id)}")
         except self._apsw.Error as exc:
             raise StoreError(f"删除品牌的知识库片段失败：{exc}") from exc
         finally:
@@ -177,7 +186,7 @@ class SqliteIndex(Index):
         total = self._counts.get(brand_id)
         if total is None:
             total = self._counts[brand_id] = self.count(brand_id)
-        vocab = f"temp.vocab_{int(brand_id)}"
+        vocab = _vocab_name(brand_id)
         if brand_id not in self._vocab_tables:
             self.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {table}, 'row')")
             self._vocab_tables.add(brand_id)

@@ -205,20 +205,19 @@ def delete(
     import sys
 
     from wenan.exceptions import UserError
-
-    with _open_store() as store:
-        store.get_brand(name)  # a missing brand fails before any question is asked
-        n_posts, n_docs = len(store.list_posts(name)), len(store.list_documents(name))
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UserError(f"删除品牌 {name} 需要确认", hint="非交互环境请加 --yes")
-        question = f"删除品牌 {name}（{n_posts} 条历史文案、{n_docs} 个知识库文件）？此操作不可恢复"
-        if not typer.confirm(question, default=False):
-            typer.echo("已取消，未做任何改动。")
-            raise typer.Exit(code=1)
     from wenan.kb.base import delete_brand
 
-    posts, docs, chunks = delete_brand(name)
+    with _open_store() as store:
+        if not yes:
+            if not sys.stdin.isatty():
+                store.get_brand(name)  # a missing brand is the error to show, not the missing --yes
+                raise UserError(f"删除品牌 {name} 需要确认", hint="非交互环境请加 --yes")
+            n_posts, n_docs = len(store.list_posts(name)), len(store.list_documents(name))
+            question = f"删除品牌 {name}（{n_posts} 条历史文案、{n_docs} 个知识库文件）？此操作不可恢复"
+            if not typer.confirm(question, default=False):
+                typer.echo("已取消，未做任何改动。")
+                raise typer.Exit(code=1)
+        posts, docs, chunks = delete_brand(name, store=store)
     typer.echo(f"已删除品牌 {name}：{posts} 条历史文案、{docs} 个知识库文件、{chunks} 个片段。")
 
 

@@ -89,10 +89,10 @@ class ComplianceCheck(Check):
     name = "compliance"
 
     def __init__(self, review: bool | None = None) -> None:
-        from ..config import comply_review_default
+        from ..config import comply_review
 
         # The semantic review (comply/review.py) adds advisories for paraphrased claims the rules miss.
-        self.review = comply_review_default() if review is None else review
+        self.review = comply_review(review)
         self._reviewer: Any = None
 
     def _report(self, variant: Variant, ctx: Context) -> Any:
@@ -288,14 +288,15 @@ class QualityCheck(Check):
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_RE = re.compile(r"[，,。！!？?；;、\n~～…]+")
+_CLAUSE_PUNCT = "，,。！!？?；;、~～…"
+_CLAUSE_RE = re.compile(f"[{_CLAUSE_PUNCT}\n]+")
 
 
 def _squash_clause(clause: str) -> str:
     return re.sub(r"[\s\W_]+", "", clause)
 
 
-_CLAUSE_WITH_END_RE = re.compile(r"[^，,。！!？?；;、~～…\n]+[，,。！!？?；;、~～…]*")
+_CLAUSE_WITH_END_RE = re.compile(f"[^{_CLAUSE_PUNCT}\n]+[{_CLAUSE_PUNCT}]*")
 
 
 def drop_repeated_clauses(text: str, min_chars: int = 4) -> str:
