@@ -147,9 +147,9 @@ def test_tag_soup_and_off_topic_rank_below_real_copy():
 
 
 def test_repetitive_copy_is_repaired_or_flagged_and_empty_shots_are_flagged():
-    loop = "手工酸奶真好喝，手工酸奶真好喝，手工酸奶真好喝，每杯12元，手工酸奶真好喝，手工酸奶真好喝🥛"
+    loop = "手工酸奶真好喝，手工酸奶真好喝，只用鲜牛奶和菌种，每杯12元，第二杯半价，手工酸奶真好喝，手工酸奶真好喝🥛"
     (variant,) = Writer(FakeModel([loop], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
-    assert variant.draft.text == "手工酸奶真好喝，每杯12元"
+    assert variant.draft.text == "手工酸奶真好喝，只用鲜牛奶和菌种，每杯12元，第二杯半价"
     assert "quality_fixed" in kinds(variant) and "repetitive" not in kinds(variant)
     chant = "好喝，好喝，好喝，好喝，好喝，山间牧场手工酸奶只用鲜牛奶和菌种，每杯12元，第二杯半价"  # nothing to drop
     (variant,) = Writer(FakeModel([chant], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
@@ -196,3 +196,20 @@ def test_copying_a_few_shot_exemplar_is_blocked():
     assert result.variants[0].draft.text == GOOD
     assert any(f.kind == "copied_exemplar" for f in result.variants[1].flags)
     assert not any(f.kind == "copied_exemplar" for f in result.variants[0].flags)
+
+
+def test_flags_describe_the_text_after_a_fix():
+    # 8 lines before the repeats are dropped, 3 after: "folded" (fold after 6 lines) must not survive the fix
+    lines = ["山间牧场手工酸奶🥛只用鲜牛奶和菌种", "每杯12元，第二杯半价", "评论区留言预订"]
+    looped = "\n".join(lines + [lines[0], lines[1], lines[0], lines[2], lines[0]])
+    (variant,) = Writer(FakeModel([looped], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1).variants
+    assert variant.draft.text == "\n".join(lines)
+    assert "quality_fixed" in kinds(variant) and "folded" not in kinds(variant)
+
+
+def test_a_fix_that_leaves_too_little_copy_rejects_the_draft():
+    loop = "山间牧场手工酸奶真好喝，" * 4 + "🥛"  # 11 characters once the repeats go; moments needs 20
+    result = Writer(FakeModel([loop], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1)
+    assert not result.variants
+    (rejected,) = result.rejected
+    assert "body_too_short" in kinds(rejected)

@@ -211,6 +211,21 @@ def _soft_checks(draft: Draft, spec: ChannelSpec) -> None:
                                     f"{h.emoji_per_100_chars.min}–{h.emoji_per_100_chars.max}", "info"))
 
 
+#: Flags that measure the text as it stands; recomputed whenever a later step edits the text.
+_MEASURED = frozenset({"body_too_short", "folded", "weak_hook", "emoji_density"})
+
+
+def remeasure(draft: Draft, spec: ChannelSpec) -> None:
+    """Re-run the channel's length and habit measurements after a check edited the text (a dropped
+    repeat, a compliant replacement), so the flags describe the copy that ships, not an earlier draft.
+    A fix that leaves the body too short makes the draft rejected, as it would have been from the start."""
+    if any(f.kind == "bad_format" for f in draft.flags):
+        return
+    draft.flags = [f for f in draft.flags if f.kind not in _MEASURED]
+    _repair_length(draft, spec)
+    _soft_checks(draft, spec)
+
+
 def shape(spec: ChannelSpec, raw: str, *, duration: int | None = None,
           fallback_tags: list[str] | None = None) -> Draft:
     """Parse, repair and check one raw model output for a channel."""

@@ -261,7 +261,8 @@ class QualityCheck(Check):
         if grams and not any(g in body for g in grams):
             flags.append(Flag("off_topic", f"正文没有提到“{ctx.brief.product or ctx.brief.brand}”", "warning",
                               source=self.name))
-        prose = "".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
+        # Joined with newlines: a line break ends a clause, and clauses must not merge across lines.
+        prose = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
         if len(_CJK_RE.findall(prose)) < self.MIN_PROSE_CHARS:
             flags.append(Flag("no_prose", "几乎没有正文内容", "warning", source=self.name))
         clauses = [c for c in (_squash_clause(c) for c in _CLAUSE_RE.split(prose)) if len(c) >= 2]

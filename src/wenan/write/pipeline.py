@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..channels import Draft, Flag, get_channel, shape
+from ..channels import Draft, Flag, get_channel, remeasure, shape
 from ..models.base import Model, Request, Usage
 from ..templates import RenderedPrompt, get_template
 from .brand import BrandContext
@@ -256,6 +256,7 @@ def run_checks(variant: Variant, ctx: Context, checks: Sequence[Check]) -> None:
     for check in checks:
         flags = check.run(variant, ctx)
         if flags and check.fix(variant, flags, ctx):
+            remeasure(variant.draft, ctx.channel)
             flags = check.run(variant, ctx)
             fixed_note = Flag(f"{check.name}_fixed", "已自动修正部分表述", "info", repaired=True,
                               source=check.name)
