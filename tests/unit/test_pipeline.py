@@ -124,6 +124,8 @@ def test_degenerate_loops_are_cut_short():
     assert len(streamed) < 120, "generation should stop soon after the loop starts"
     assert result.variants[0].draft.text.count("#无") <= 1
     assert not looping("哈哈哈，这家店太好吃了") and trim_loop("好" + "啊" * 20) == "好啊"
+    soup = "标签：#酸奶 #洗完澡 #吃饱 #喝 #喝 #喝 #洗完澡 #吃 #吃 #喝 #喝 #洗完澡 #吃 #喝 #喝 #吃 #吃 #喝 #洗完澡 #吃"
+    assert looping(soup) and not looping(GOOD + INVENTED)
 
 
 def test_drop_repeated_clauses():

@@ -114,9 +114,14 @@ def _squash(text: str) -> str:
 
 
 def looping(tail: str) -> bool:
-    """True when the text ends in a short unit repeated 7+ times, or in the same line 4+ times."""
+    """True when the text ends in a short unit repeated 7+ times, in the same line 4+ times, or in
+    48 characters drawn from at most 8 distinct ones (tag soup like "#吃 #喝 #吃 #洗完澡 #吃 …", which
+    never repeats exactly; real Chinese copy uses 30+ distinct characters in that span)."""
     squashed = _squash(tail)
     if _LOOP_RE.search(squashed):
+        return True
+    window = squashed[-48:]
+    if len(window) == 48 and len(set(window)) <= 8:
         return True
     lines = [ln for ln in squashed.splitlines() if ln]
     return len(lines) >= 4 and len(set(lines[-4:])) == 1
