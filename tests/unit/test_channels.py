@@ -57,6 +57,20 @@ def test_douyin_retimes_shots_to_requested_duration():
     assert not draft.rejected
 
 
+def test_douyin_drops_repeated_and_cut_off_shots_before_retiming():
+    first = "镜头1（3秒）\n画面：酸奶特写\n口播：早上六点，我们开始做酸奶。\n字幕：六点开工\n"
+    second = "镜头{n}（2秒）\n画面：倒奶\n口播：只有牛奶和菌种，不加一滴香精！\n字幕：只有奶和菌\n"
+    raw = first + "".join(second.format(n=n) for n in (2, 3, 4)) + "镜头5（2秒）\n画面：店员把奶桶"
+    draft = shape(get_channel("douyin"), raw, duration=10)
+    assert [(s.index, s.voiceover) for s in draft.shots] == [
+        (1, "早上六点，我们开始做酸奶。"), (2, "只有牛奶和菌种，不加一滴香精！")]
+    assert abs(sum(s.seconds for s in draft.shots) - 10) < 0.2 and min(s.seconds for s in draft.shots) > 3
+    kinds = {f.kind: f for f in draft.flags}
+    assert kinds["repeated_shot"].repaired and "2 个" in kinds["repeated_shot"].detail
+    assert kinds["cut_off_shot"].repaired and not draft.rejected
+    assert draft.text.count("镜头") == 2
+
+
 def test_douyin_far_too_much_speech_is_rejected():
     raw = "镜头1（5秒）\n画面：门店\n口播：" + "我们家的面包每天现烤" * 10 + "\n字幕：现烤"
     draft = shape(get_channel("douyin"), raw, duration=5)

@@ -142,6 +142,31 @@ def _parse_xiaohongshu(draft: Draft, spec: ChannelSpec, fallback_tags: list[str]
                                 "error", repaired=ok))
 
 
+def _drop_looped_shots(draft: Draft) -> None:
+    """Small models repeat a shot word for word and get cut off mid-shot at max_tokens. A repeated
+    voice-over says nothing new and a last shot with no voice-over is a cut-off, so both go before the
+    script is re-timed (otherwise the repeats take screen time and the stub gets a fraction of a second)."""
+    seen: set[str] = set()
+    kept: list[Shot] = []
+    for shot in draft.shots:
+        key = re.sub(r"[\s\W_]+", "", shot.voiceover)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(shot)
+    repeats = len(draft.shots) - len(kept)
+    cut_off = len(kept) > 1 and not kept[-1].voiceover
+    if cut_off:
+        kept.pop()
+    if repeats:
+        draft.flags.append(Flag("repeated_shot", f"删除了 {repeats} 个口播重复的镜头", "warning", repaired=True))
+    if cut_off:
+        draft.flags.append(Flag("cut_off_shot", "删除了末尾没有口播的残缺镜头", "info", repaired=True))
+    for number, shot in enumerate(kept, 1):
+        shot.index = number
+    draft.shots = kept
+
+
 def _parse_douyin(draft: Draft, spec: ChannelSpec, duration: int) -> None:
     heads = list(_SHOT_RE.finditer(draft.text))
     for i, head in enumerate(heads):
@@ -154,6 +179,7 @@ def _parse_douyin(draft: Draft, spec: ChannelSpec, duration: int) -> None:
     if not draft.shots:
         draft.flags.append(Flag("bad_format", "没有解析出分镜（需要“镜头1（3秒）/画面/口播/字幕”格式）", "error"))
         return
+    _drop_looped_shots(draft)
     total = sum(s.seconds for s in draft.shots)
     if abs(total - duration) > 0.5:
         # Re-time shots in proportion to how much each one says: the voice-over sets the pace.
