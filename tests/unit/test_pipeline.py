@@ -215,3 +215,19 @@ def test_a_fix_that_leaves_too_little_copy_rejects_the_draft():
     assert not result.variants
     (rejected,) = result.rejected
     assert "body_too_short" in kinds(rejected)
+
+
+def test_terminal_output_caps_flags_of_one_kind():
+    from rich.console import Console
+
+    from wenan.cli.render import print_result
+
+    weights = "，".join(f"{g}克" for g in (100, 75, 65, 55, 45, 40))
+    text = f"山间牧场手工酸奶🥛只用鲜牛奶和菌种，每杯12元，有{weights}装，评论区留言预订"
+    result = Writer(FakeModel([text], is_chat=False), max_attempts=1).write(parse_brief(BRIEF), n=1)
+    assert sum(f.kind == "ungrounded_number" for f in result.variants[0].flags) == 6
+    console = Console(record=True, width=200)
+    print_result(result, console)
+    shown = console.export_text()
+    assert shown.count("[ungrounded_number]") == 4  # three flags and the line counting the rest
+    assert "“100克”" in shown and "“40克”" not in shown and "另有 3 处 [ungrounded_number]" in shown

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from ..channels import Flag
 from ..write import WriteResult
 
 _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
@@ -58,6 +59,26 @@ class StreamPrinter:
             self.console.print()
 
 
+#: A base model that lists 40 weights gets 40 ungrounded_number flags; a wall of them hides the copy.
+FLAGS_PER_KIND = 3
+
+
+def _capped(flags: list[Flag]) -> list[tuple[Flag, int]]:
+    """The first ``FLAGS_PER_KIND`` flags of each kind; the last one shown carries how many were left out."""
+    total: dict[tuple[str, bool], int] = {}
+    for f in flags:
+        total[f.kind, f.repaired] = total.get((f.kind, f.repaired), 0) + 1
+    seen: dict[tuple[str, bool], int] = {}
+    out = []
+    for f in flags:
+        key = (f.kind, f.repaired)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= FLAGS_PER_KIND:
+            last = seen[key] == FLAGS_PER_KIND
+            out.append((f, total[key] - FLAGS_PER_KIND if last else 0))
+    return out
+
+
 def print_result(result: WriteResult, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     tpl = result.template
@@ -75,9 +96,12 @@ def print_result(result: WriteResult, console: Console | None = None) -> None:
         shown = [f for f in v.flags if f.severity != "info"]
         if shown:
             body.append("\n")
-        for f in shown:
+        for f, more in _capped(shown):
             mark = "✓ 已修正" if f.repaired else "✗"
-            body.append(f"\n{mark} [{f.kind}] {f.detail}", style="green" if f.repaired else _STYLE[f.severity])
+            style = "green" if f.repaired else _STYLE[f.severity]
+            body.append(f"\n{mark} [{f.kind}] {f.detail}", style=style)
+            if more:
+                body.append(f"\n  …另有 {more} 处 [{f.kind}]（--json 列出全部）", style=style)
         title = f"#{rank}  得分 {v.score:.2f}" + ("  ⚠ 需人工处理" if v.blocked else "")
         console.print(Panel(body, title=title, title_align="left", border_style="red" if v.blocked else "green"))
     if result.rejected:
