@@ -77,6 +77,13 @@ def test_douyin_far_too_much_speech_is_rejected():
     assert draft.rejected and any(f.kind == "pace" for f in draft.flags)
 
 
+def test_ecommerce_bullets_listed_after_the_description_join_the_bullets():
+    raw = "标题：云南小粒咖啡豆\n卖点：\n- 保山产区\n- 每袋250克\n描述：\n中度烘焙，适合手冲。\n- 每袋250克\n- 当季新豆"
+    draft = shape(get_channel("ecommerce"), raw)
+    assert draft.bullets == ["保山产区", "每袋250克", "当季新豆"]
+    assert draft.text == "- 保山产区\n- 每袋250克\n- 当季新豆\n中度烘焙，适合手冲。"
+
+
 def test_ecommerce_bullets_and_description():
     raw = "标题：云南小粒咖啡豆 中度烘焙 250g\n卖点：\n- 云南保山产区\n- 中度烘焙\n- 每袋250克\n描述：适合手冲和意式。"
     draft = shape(get_channel("ecommerce"), raw)

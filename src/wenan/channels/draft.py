@@ -202,13 +202,19 @@ def _parse_douyin(draft: Draft, spec: ChannelSpec, duration: int) -> None:
     )
 
 
+_BULLET_RE = re.compile(r"^\s*(?:[-•*·]|\d+[.、)])\s*")
+
+
 def _parse_ecommerce(draft: Draft, spec: ChannelSpec) -> None:
     sec = _sections(draft.text)
     title = (sec.get("标题") or "").split("\n")[0].strip()
     bullets_src = sec.get("卖点") or sec.get("", "")
-    draft.bullets = [re.sub(r"^\s*(?:[-•*·]|\d+[.、)])\s*", "", line).strip()
-                     for line in bullets_src.splitlines() if re.match(r"^\s*(?:[-•*·]|\d+[.、)])", line)]
-    desc = sec.get("描述") or ""
+    # Models keep listing selling points after 描述: those lines are bullets, the rest is the description.
+    desc_lines = (sec.get("描述") or "").splitlines()
+    draft.bullets = list(dict.fromkeys(
+        _BULLET_RE.sub("", line).strip() for line in [*bullets_src.splitlines(), *desc_lines]
+        if _BULLET_RE.match(line) and _BULLET_RE.sub("", line).strip()))
+    desc = "\n".join(line for line in desc_lines if not _BULLET_RE.match(line)).strip()
     draft.title = title or None
     limit = spec.limits.title_max_chars or 30
     if title and count_chars(title) > limit:
