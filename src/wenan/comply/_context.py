@@ -302,8 +302,11 @@ _RULE_TEXT = re.compile(r"(?:不能|不得|不可以|不可|不允许|不准|禁
                         r"(?:宣称|声称|宣传|标注|标榜|标称|使用|用|出现|写|说|提|打|涉及|暗示|明示|承诺|含有)")
 
 
-# The seller says it does not sell or do it: 我们只卖水果不卖神药, 本店不搞包过那一套.
-_DENIED = re.compile(r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做)(?:什么|所谓的?|那种|这种)?[“\"「『]?$")
+# The seller says it does not sell or do it: 我们只卖水果不卖神药, 本店不搞包过那一套, 拒绝所谓的稳赚.
+# One verb list serves the hit right after it (here) and a mention anywhere in the sentence (below).
+_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做|不提供|不涉及|从不做|从来不做|拒绝)"
+              r"(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?")
+_DENIED = re.compile(_DENY_VERB + "$")
 
 
 def _rule_text(v: View, s: int, e: int) -> bool:
@@ -335,10 +338,6 @@ def _negated(v: View, s: int, e: int) -> bool:
 
 # The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
 # that sentence are talk about it (开光仪式是宗教活动，我们店不卖开光商品).
-_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不做|不提供|不涉及|从不做|从来不做|拒绝)"
-              r"(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?")
-
-
 _DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做)"
 _DENY_ANY = re.compile(r"不卖|不售|没卖|不搞|不做|不提供|不涉及|拒绝|做不了")
 
