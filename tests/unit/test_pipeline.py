@@ -231,3 +231,18 @@ def test_terminal_output_caps_flags_of_one_kind():
     shown = console.export_text()
     assert shown.count("[ungrounded_number]") == 4  # three flags and the line counting the rest
     assert "“100克”" in shown and "“40克”" not in shown and "另有 3 处 [ungrounded_number]" in shown
+
+
+def test_an_exemplar_title_reused_whole_is_blocked():
+    from wenan.templates import get_template
+
+    brief = parse_brief({**BRIEF, "channel": "xiaohongshu"})
+    completion = get_template("xiaohongshu").render(brief).completion
+    titles = [line.removeprefix("标题：") for line in completion.splitlines() if line.startswith("标题：")]
+    title = next(t for t in titles if len(t) >= 8)
+    body = f"正文：\n🥛{GOOD}\n标签：#酸奶 #早餐 #手工"
+    model = FakeModel([f"标题：{title}\n{body}", f"标题：山间牧场手工酸奶\n{body}"], is_chat=False)
+    result = Writer(model, max_attempts=1).write(brief, n=2)
+    by_title = {v.draft.title: v for v in result.variants}
+    assert "copied_exemplar" in kinds(by_title[title])
+    assert "copied_exemplar" not in kinds(by_title["山间牧场手工酸奶"])

@@ -197,6 +197,7 @@ class LeakCheck(Check):
 
     name = "leak"
     MIN_RUN = 16
+    MIN_TITLE = 8
 
     def __init__(self, system_prompt: str = "", exemplars: str = "") -> None:
         self.texts = [("prompt_leak", "系统提示词", _squash_ws(system_prompt)),
@@ -215,6 +216,13 @@ class LeakCheck(Check):
                     flags.append(Flag(kind, f"文案照抄了{label}（“{window[:12]}…”），已拦截", "error",
                                       source=self.name))
                     break
+        # Titles are shorter than MIN_RUN, and a base model often reuses an exemplar's title whole
+        # (洗完澡别急着穿衣服，先做这一步 on a face cream): someone else's hook is not this brand's title.
+        title = _squash_ws(variant.draft.title or "")
+        if (len(title) >= self.MIN_TITLE and title not in allowed and not flags
+                and any(title in source for _, _, source in self.texts)):
+            flags.append(Flag("copied_exemplar", f"标题照抄了示例（“{variant.draft.title}”），已拦截", "error",
+                              source=self.name))
         return flags
 
 
