@@ -92,12 +92,14 @@ def test_dead_endpoint_falls_back_then_explains(tmp_path):
         (["write", "--product", "酸奶", "--model", "nope"], 2, "未知的模型"),
         (["write", "--product", "酸奶", "--model", "deepseek"], 2, "wenan keys set deepseek"),
         (["write", "--product", "酸奶", "-n", "0"], 2, "-n"),
+        (["write", "--product", "酸奶", "--template", "nope"], 2, "未知的模板"),
     ],
 )
 def test_usage_errors(tmp_path, args, code, message):
     proc = run_cli(tmp_path, *args)
     assert proc.returncode == code, proc.stderr
     assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stdout == "", "a usage error is reported before any model loads or notice prints"
 
 
 def test_brief_file_errors(tmp_path):

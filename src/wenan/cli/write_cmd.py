@@ -66,8 +66,13 @@ def write_command(
             raise BriefError("brief 为空", hint="用 --product/--point 等参数，或 --brief brief.yaml 提供 brief")
         brief = parse_brief({}, **overrides)
 
+    from ..channels import get_channel
+    from ..templates import get_template
     from ..write.brand import load_brand_context
 
+    # An unknown channel or template is a usage error: say so before a model loads or a notice prints.
+    get_channel(brief.channel)
+    get_template(brief.channel, template)
     brand_ctx = load_brand_context(brief)
     if brand_ctx is not None and not brief.industry and brand_ctx.industry:
         brief = brief.model_copy(update={"industry": brand_ctx.industry})
