@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "ground" / "data" / "blind_real_outputs.jsonl"
 OUT = ROOT / "benchmarks" / "results" / "grounding_blind.md"
 SEEDS = (11, 22, 33)
-NUMERIC = {"number", "price", "percent", "date", "phone", "address"}
 ADJUDICATION_MARK = "<!-- adjudication: kept across --measure runs -->"
 
 # Twenty briefs written for this evaluation (never seen by the checker's authors): moments and ecommerce
@@ -212,7 +211,7 @@ class Tally:
 
 
 def evaluate(rows: list[dict[str, Any]]) -> Tally:
-    from wenan.ground import Source, check
+    from wenan.ground import NUMERIC_KINDS, Source, check
     from wenan.write import parse_brief
 
     tally = Tally(outputs=len(rows))
@@ -221,7 +220,7 @@ def evaluate(rows: list[dict[str, Any]]) -> Tally:
         sources = [Source(id=i, text=t) for i, t in parse_brief(row["brief"]).source_fields()]
         report = check(out, sources)
         # The pipeline's ungrounded_number flag: unsupported claims of a numeric kind.
-        flags = [c.claim for c in report.claims if not c.supported and c.claim.kind in NUMERIC]
+        flags = [c.claim for c in report.claims if not c.supported and c.claim.kind in NUMERIC_KINDS]
         spans = []
         for lab in row["claims"]:
             s, e = span_of(out, lab["text"], lab.get("occurrence", 0))

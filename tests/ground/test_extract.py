@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wenan.ground import extract_claims
+from wenan.ground import Source, check, extract_claims
 from wenan.ground._text import normalize, parse_cn
 
 
@@ -86,12 +86,21 @@ def test_ingredients_and_efficacy() -> None:
 
 @pytest.mark.parametrize("text", [
     "第一步：洗脸", "第2杯半价的理由", "1. 燕麦拿铁\n2. 桂花美式", "1️⃣ 早起", "①手冲 ②冷萃", "#38女神节 #100天计划",
-    "3个方法让你开口说英语", "TOP3 人气单品", "iPhone15 和 S8 都能用", "这杯十分好喝", "一杯下去元气满满",
+    "3个方法让你开口说英语", "TOP3 人气单品", "5G 和 S8 都能用", "这杯十分好喝", "一杯下去元气满满",
     "90后的快乐", "《三体》读后感", "比例1:1还原", "采用经典的翻领设计",
 ])
 def test_structural_numbers_are_not_claims(text: str) -> None:
     # "第2杯半价" keeps 半价 (a discount) but not the ordinal
     assert [k for k, _, _ in claims(text) if k != "percent"] == []
+
+
+def test_model_numbers_are_claims_compared_without_separators() -> None:
+    # letters glued to 2+ digits name a product, a standard or a device: an invented one is a false fact
+    assert claims("型号BX-500，兼容iPhone 15，SPF50") == [
+        ("code", "BX500", None), ("code", "IPHONE15", None), ("code", "SPF50", None)]
+    assert claims("VC20%精华") == [("percent", "20", "%")]  # the percentage, not a code
+    report = check("BX500 和 QH-2031 都有货", [Source(id="kb:1", text="商品：保温杯 SKU：BX-500 价格：199元")])
+    assert [(c.claim.value, c.supported) for c in report.claims] == [("BX500", True), ("QH2031", False)]
 
 
 def test_negated_efficacy_is_not_a_claim() -> None:

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from . import _address, _terms
 from ._models import CheckedClaim, Citation, Claim, GroundingReport, Source
-from ._numeric import Scan, dates, phones, quantities, skip_structural
+from ._numeric import Scan, codes, dates, phones, quantities, skip_structural
 from ._text import CLAUSE_END, clause_start, normalize, sentence_around
 from ._units import in_base
 
@@ -33,6 +33,7 @@ def _extract(text: str) -> tuple[Claim, ...]:
     for start, end in _address.find(norm):
         if scan.free(start, end):
             scan.add("address", start, end, _address.canonical(norm[start:end]))
+    codes(scan)
     dates(scan)
     quantities(scan)
     claims = scan.claims + _terms.ingredients(norm, structural) + _terms.efficacies(norm, structural)
@@ -86,6 +87,9 @@ def _support(claim: Claim, facts: list[_Facts]) -> _Hit | None:
                       if c.kind == "phone" and _same_phone(claim.value, c.value))
     if claim.kind == "address":
         return _address_support(claim, facts)
+    if claim.kind == "code":
+        return _first((f, c.start, c.end) for f in facts for c in f.claims
+                      if c.kind == "code" and c.value == claim.value)
     if claim.kind == "ingredient":
         return _ingredient_support(claim, facts)
     return _efficacy_support(claim, facts)

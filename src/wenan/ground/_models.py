@@ -6,10 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-ClaimKind = Literal["number", "price", "percent", "date", "phone", "address", "ingredient", "efficacy"]
+ClaimKind = Literal["number", "price", "percent", "date", "phone", "address", "code", "ingredient", "efficacy"]
 
 #: Kinds compared by normalised value; the rest (ingredient, efficacy) by lexical containment.
-NUMERIC_KINDS: frozenset[str] = frozenset({"number", "price", "percent", "date", "phone", "address"})
+NUMERIC_KINDS: frozenset[str] = frozenset({"number", "price", "percent", "date", "phone", "address", "code"})
 
 
 class Source(BaseModel):
@@ -33,6 +33,7 @@ class Claim(BaseModel):
     - date: ``"2024-03-08"`` with ``*`` for unknown parts (``"*-03-08"``), weekday ``"周6"``, time
       ``"20:00"`` or ``"~08:00"`` (no 上午/下午 given: 08:00 or 20:00)
     - phone: digits only; address: the address with spaces removed, Chinese floor numbers as digits
+    - code: a model number, SKU or standard (BX-500, TSATA1000, SPF50, N95), upper-case, separators dropped
     - ingredient: ``"+烟酰胺"`` (contains) / ``"-蔗糖"`` (free of); efficacy: canonical effect (``"美白"``)
     """
 

@@ -358,6 +358,19 @@ def _num(s: str, mult: str | None = None) -> Decimal | None:
     return value
 
 
+# --- model numbers, SKUs, standards ---------------------------------------------------------------------
+# Letters glued to 2+ digits name a thing (BX-500, QH2031, SPF50, N95, iPhone15): an invented one is as false as
+# an invented price. One digit (5G, A4, V8, PM2.5) is usually a generic term, so it is left alone; a number
+# followed by % or a decimal point belongs to the quantity passes (VC20% is 20%).
+CODE_RE = re.compile(r"(?<![A-Za-z0-9_\-])([A-Za-z]{1,8})[-_ ]?(\d{2,6})([A-Za-z]{0,3})(?![A-Za-z0-9%‰.\-])")
+
+
+def codes(scan: Scan) -> None:
+    for m in CODE_RE.finditer(scan.text):
+        if scan.free(m.start(), m.end()):
+            scan.add("code", m.start(), m.end(), "".join(m.groups()).upper())
+
+
 def _letters_around(text: str, start: int, end: int | None = None) -> bool:
     """Digits glued to Latin letters are model names (S8, RYT200, iPhone15, 5G), not quantities."""
     before = text[start - 1] if start else ""

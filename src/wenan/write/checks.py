@@ -56,17 +56,16 @@ class Check(ABC):
 
 
 class GroundingCheck(Check):
-    """Every number, price, date, phone and address must come from the brief (or the brand's facts).
+    """Every number, price, date, phone, address and model number must come from the brief (or the brand's facts).
 
     Without a knowledge base the flag is ``ungrounded_number`` (numbers only, issue-2 contract); with
     facts every claim kind is checked and flagged ``ungrounded_claim`` with citations for the rest.
     """
 
     name = "grounding"
-    NUMERIC = {"number", "price", "percent", "date", "phone", "address"}
 
     def run(self, variant: Variant, ctx: Context) -> list[Flag]:
-        from ..ground import Source, check
+        from ..ground import NUMERIC_KINDS, Source, check
 
         sources = [Source(id=sid, text=text, title=title) for sid, text, title in ctx.sources()]
         report = check(variant.draft.claim_text(), sources)
@@ -75,7 +74,7 @@ class GroundingCheck(Check):
         flags = []
         for item in report.ungrounded:
             claim = item.claim
-            if not with_kb and claim.kind not in self.NUMERIC:
+            if not with_kb and claim.kind not in NUMERIC_KINDS:
                 continue
             kind = "ungrounded_claim" if with_kb else "ungrounded_number"
             where = "brief 和知识库" if with_kb else "brief"
