@@ -152,3 +152,12 @@ def test_rendered_prompt_messages() -> None:
         {"role": "system", "content": out.system},
         {"role": "user", "content": out.user},
     ]
+
+
+@pytest.mark.parametrize("channel", ["moments", "xiaohongshu", "douyin", "ecommerce"])
+def test_missing_brief_fields_are_left_out_of_the_completion_prompt(channel: str) -> None:
+    # A base model copies what it sees: "【品牌】无" came back as titles like "无：云南小粒咖啡豆".
+    brief = Brief(product="云南小粒咖啡豆", channel=channel)
+    own_block = get_template(channel).render(brief).completion.split("###")[-1]
+    assert "【产品】云南小粒咖啡豆" in own_block
+    assert "【品牌】" not in own_block and "【卖点】" not in own_block and "无" not in own_block
