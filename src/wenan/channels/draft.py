@@ -202,7 +202,7 @@ def _parse_douyin(draft: Draft, spec: ChannelSpec, duration: int) -> None:
     )
 
 
-_BULLET_RE = re.compile(r"^\s*(?:[-•*·]|\d+[.、)])\s*")
+_BULLET_RE = re.compile(r"^\s*(?:(?:[-•*·]|\d+[.、)])\s*)+")  # nested markers ("- 1. ") go together
 
 
 def _parse_ecommerce(draft: Draft, spec: ChannelSpec) -> None:
