@@ -78,7 +78,8 @@ def test_douyin_far_too_much_speech_is_rejected():
 
 
 def test_ecommerce_bullets_listed_after_the_description_join_the_bullets():
-    raw = "标题：云南小粒咖啡豆\n卖点：\n- 保山产区\n- 1. 每袋250克\n描述：\n中度烘焙，适合手冲。\n- 每袋250克\n- 当季新豆"
+    raw = ("标题：云南小粒咖啡豆\n卖点：\n- 保山产区\n- 1. 每袋250克\n"
+           "描述：\n中度烘焙，适合手冲。\n- 每袋250克\n- 当季新豆")
     draft = shape(get_channel("ecommerce"), raw)
     assert draft.bullets == ["保山产区", "每袋250克", "当季新豆"]
     assert draft.text == "- 保山产区\n- 每袋250克\n- 当季新豆\n中度烘焙，适合手冲。"
