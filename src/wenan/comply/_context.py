@@ -41,7 +41,7 @@ _NEAR_BACK = 32  # clauses are short: look this far back first, the full reach o
 # A stated source: 数据来源/来源：/据…统计/《…》/检测报告编号. Naming a source is what 广告法第十一条 asks.
 _SOURCE = re.compile(
     # A bare 检测报告显示 names no one: only a report number or a named body (鸿信检测中心…) is a source.
-    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|报告号|(?:检测|检验|测试)(?:中心|机构|所|院)|source\s*[:：]"
+    r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|报告号|(?:检测|检验|测试|质检|计量)(?:中心|机构|所|院|站)|source\s*[:：]"
     r"|据[^，。！？；\n]{1,40}?(?:统计|报告|调查|调研|数据|显示|发布|测试|检测|榜单)"
     r"|《[^》\n]{2,40}》"
 )
@@ -66,8 +66,10 @@ _SELF_RANGE = _any_of(("本店", "店里", "店内", "全店", "店铺里", "本
 _SELF = _any_of(("我们家", "我家", "自家", "本品牌", "我们店", "这家店", "我们的产品", "我们品牌"))
 _RANGE = re.compile(r"里|之中|当中|中的|所有|全部|[几两三四五六七八九十多各\d]\s*款|款式|系列|在售|卖得|卖的|销量"
                     r"|产品线|之间|相比")
+# A whole region (全港, 全省, 全城) reaches outward as much as 全国 does: 本店奶茶是全港最顶级的 compares with every shop.
 _OUTWARD = _any_of(("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
-                    "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下"))
+                    "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下", "全省", "全市", "全城", "全港",
+                    "全澳", "全台", "全岛", "全县", "全区", "全镇", "全州", "整条街", "方圆"))
 _SELLER_WE = _any_of(("我们", "我家", "我司", "我店"))
 _SPECIAL_REGISTRATION = re.compile(r"国妆特字|国妆特进字|特殊化妆品(?:注册|备案)?证|妆特|特证")
 
@@ -290,11 +292,34 @@ _QUESTION_THEN_NO = re.compile(
     r"不可能|假的|骗人|骗局|智商税|想多了|别想了|醒醒|不卖|没卖|我们不|本店不|不做|不提供|做不到)")
 
 
+# The claim modifies a noun that the clause then calls a fraud or tells the reader not to trust: 宣称能根治糖尿病的
+# 保健品都是骗局, 说喝了就能降血糖的饮料别信. The 的 is what makes it a quotation: 能根治糖尿病，别信谣言 is not one.
+_QUOTED_THEN_FALSE = re.compile(
+    r"[^，,。！？!?；;\n]{0,10}?的[^，,。！？!?；;\n]{0,8}?"
+    r"(?:(?:都|全|全都|统统|一律|基本)?(?:是|属于|纯属)?(?:骗局|骗人的?|骗子|智商税|谣言|假的|虚假宣传|忽悠)"
+    r"|(?:千万|一律|都)?(?:别信|不要信|别相信|不要相信|不可信|别买|不要买|别上当|不能信))")
+
+
 def _debunked(v: View, s: int, e: int) -> bool:
     t = v.text
     if _WARN_BEFORE.search(t, v.back(s, _CLAUSE_BACK, _REACH), s):
         return True
-    return _QUESTION_THEN_NO.match(t, e) is not None
+    return _QUESTION_THEN_NO.match(t, e) is not None or _QUOTED_THEN_FALSE.match(t, e) is not None
+
+
+# A wish to the reader (祝大家财源滚滚, 愿您好运连连), not a promise about what the product does.
+_GREETING = re.compile(r"(?:^|[，,。！!？?；;\n\s])(?:祝|恭祝|敬祝|预祝|祝愿|祝福|愿|但愿|恭喜)"
+                       r"(?![^，,。！？!?；;\n]{0,12}?(?:戴上|摆上|挂上|请回|佩戴|摆放|买了|用了))")
+
+
+def _greeting(v: View, s: int, e: int) -> bool:
+    """The hit's sentence opens with a wish (祝/愿/恭喜), and no object is credited with bringing it about."""
+    lo = v.back(s, _SENTENCE_BACK, _REACH)
+    m = _GREETING.search(v.text, max(0, lo - 1), s)
+    return m is not None and not _CREDITED.search(v.text, lo, s)
+
+
+_CREDITED = re.compile(r"戴上|摆上|挂上|请回|请一尊|佩戴|摆放|摆在|挂在|放在|开光")
 
 
 # Quoted rule text, not a claim: 化妆品不能宣称抗炎、抗敏, 广告里不得出现“最好”“第一”, 普通食品禁止标注护肝.
@@ -388,6 +413,7 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "quoted_name": _quoted_name,
     "own_story": _own_story,
     "debunked": _debunked,
+    "greeting": _greeting,
     "evasive_spelling": _evasive_spelling,
     "rule_text": _rule_text,
     "negated": _negated,

@@ -91,6 +91,12 @@ def fold_table() -> dict[int, str]:
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code).lower()
     table.update(_STYLISED)
+    # Capital numerals (捌成车主, 玖成): only the ones that mean nothing else. 陆 (大陆), 伍 (队伍), 拾 (收拾),
+    # 肆 (大肆), 佰 and 仟 are ordinary words or names too often and are left alone.
+    table.update({ord(c): n for c, n in zip("壹贰貳叁叄參柒捌玖", "一二二三三三七八九", strict=True)})
+    # The keycap mark of an emoji digit (1️⃣ = 1, U+FE0F, U+20E3): ``fold_block`` moves the digit to the
+    # sequence's last position and pads the rest, so the skeleton reads 人气1️⃣ as 人气1 and 0️⃣风险 as 0风险.
+    table[_KEYCAP] = PAD
     return table
 
 
@@ -114,6 +120,15 @@ def _stylised() -> dict[int, str]:
             if len(plain) == 1 and plain.isascii() and plain.isalnum() and code not in out:
                 out[code] = plain.lower()
     return out
+
+
+_KEYCAP = 0x20E3
+_KEYCAP_SEQ = re.compile("([0-9])\ufe0f?\u20e3")
+
+
+def _keycaps(text: str) -> str:
+    """1️⃣ → PAD PAD 1: the digit last, so a claim word after it (0️⃣风险) and one before it (人气1️⃣) both touch it."""
+    return _KEYCAP_SEQ.sub(lambda m: PAD * (len(m.group()) - 1) + m.group(1), text)
 
 
 # Pinyin written with tone marks to dodge filters (祛bān, zuì好, 第yī): the vowel without its mark, one
@@ -161,17 +176,24 @@ def fold_block(text: str) -> str:
         return text
     table = fold_table()
     if len(found) * 8 > len(text):  # mostly traditional: translate whole, then look for syllables
-        return _put_back_pinyin(text.translate(table))
+        return _put_back_pinyin((_keycaps(text) if chr(_KEYCAP) in text else text).translate(table))
     parts: list[str] = []
     prev = 0
     n = len(text)
     for a, b in found:
+        if text[a] == chr(_KEYCAP):  # 1️⃣: the digit and its variation selector were passed over as kept text
+            k = a - 1 if a and text[a - 1] == "\ufe0f" else a
+            if k and k - 1 >= prev and "0" <= text[k - 1] <= "9":
+                parts.append(text[prev:k - 1])
+                parts.append(PAD * (a - k + 1) + text[k - 1])
+                prev = b
+            continue
         if b - a == 1 and (ch := table.get(ord(text[a]))) is not None:
             parts.append(text[prev:a])
             parts.append(ch)
             prev = b
             continue
-        syl = table_py.get(text[a:b].lower())
+        syl = _syllable(table_py, text, a, b)
         if syl is None or (a and _is_word_char(text[a - 1])) or not (
                 (a and _is_cjk(text[a - 1])) or (b < n and _is_cjk(text[b]))):
             continue
@@ -241,7 +263,11 @@ class Skeleton:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Input span of skeleton ``[start, end)``; separators inside the span are included."""
         if self.padded:
-            return self.to_input(start), self._end(end - 1)
+            a = self.to_input(start)
+            if "0" <= self.text[start] <= "9":  # a keycap digit (PAD PAD 1): its padding comes before it
+                while a and self.source[a - 1] == PAD:
+                    a -= 1
+            return a, self._end(end - 1)
         return self.to_input(start), self.to_input(end - 1) + 1
 
     def rewritten(self, start: int, end: int) -> bool:
@@ -266,6 +292,20 @@ def _pinyin() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(f"(?:{alt})(?![a-z])"), table
 
 
+@cache
+def _pinyin_after() -> dict[str, dict[str, str]]:
+    return {k.lower(): v for k, v in load_variants().pinyin_after.items()}
+
+
+def _syllable(table: dict[str, str], text: str, a: int, b: int) -> str | None:
+    """The character the syllable ``text[a:b]`` stands for; a few depend on the character before (包guo → 过)."""
+    syl = text[a:b].lower()
+    after = _pinyin_after().get(syl)
+    if after and a and (ch := after.get(text[a - 1])) is not None:
+        return ch
+    return table.get(syl)
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
@@ -279,7 +319,7 @@ def _pinyin_edits(folded: str) -> list[tuple[int, int, str]]:
         if a and _is_word_char(folded[a - 1]):
             continue  # inside a longer Latin word or a handle (tea_bao)
         if (a and _is_cjk(folded[a - 1])) or (b < n and _is_cjk(folded[b])):
-            out.append((a, b, table[m.group()]))
+            out.append((a, b, _syllable(table, folded, a, b) or table[m.group()]))
     return out
 
 

@@ -22,7 +22,7 @@ Severity = Literal["high", "medium", "low"]
 CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_special", "personal", "aspiration",
                     "quantity_limit", "weather", "numbered_item", "titled", "quoted_name",
                     "own_story", "debunked", "rule_text", "negated", "denied_in_sentence",
-                    "folk_belief", "accessory", "evasive_spelling"]
+                    "folk_belief", "accessory", "evasive_spelling", "greeting"]
 DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
                        "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
@@ -134,6 +134,8 @@ class Variants(_Strict):
     contact: dict[str, list[str]]
     pinyin: dict[str, str] = Field({}, description="拼音音节 → 它在违规词里替代的那个字（zhi → 治），由归一化替换回去")
     words: dict[str, list[str]] = Field({}, description="正则里 {{占位符}} 可用的其他词表（病名等）")
+    pinyin_after: dict[str, dict[str, str]] = Field(
+        {}, description="拼音音节 → {紧挨在它前面的字: 它此时替代的字}（包guo → 包过，而别处 guo → 国）")
 
 
 def _read(path: Path | resources.abc.Traversable) -> object:
