@@ -23,7 +23,7 @@ from ..exceptions import InputFileError, UserError
 from ._context import View, allowed
 from ._detectors import DETECTORS, STATEFUL, Found
 from ._matcher import CompiledRule, Matcher, find, matcher_for
-from ._normalise import SEP_CLASS, Skeleton, fold_block, is_ascii_alnum, skeleton
+from ._normalise import SEP_CLASS, Skeleton, fold_block, is_ascii_alnum, keycap_start, skeleton
 from ._report import Advisory, Report, Violation
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -178,7 +178,7 @@ class Scanner:
                 if sk is not None and not sk.rewritten(s, e):  # then it was found in the folded text already
                     continue
                 if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, view, s, e):
-                    a, b = sk.span(s, e) if sk is not None else (s, e)
+                    a, b = sk.span(s, e) if sk is not None else (keycap_start(view.text, s), e)
                     self._emit(out, cr, block, offset, a, b)
 
     def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, list[Any]]]]:

@@ -131,6 +131,14 @@ def _keycaps(text: str) -> str:
     return _KEYCAP_SEQ.sub(lambda m: PAD * (len(m.group()) - 1) + m.group(1), text)
 
 
+def keycap_start(folded: str, a: int) -> int:
+    """Start of a span at ``a`` in a folded block: a keycap digit (PAD PAD 9) takes its padding with it."""
+    if a and folded[a - 1] == PAD and "0" <= folded[a] <= "9":
+        while a and folded[a - 1] == PAD:
+            a -= 1
+    return a
+
+
 # Pinyin written with tone marks to dodge filters (祛bān, zuì好, 第yī): the vowel without its mark, one
 # character for one, so the pinyin table and the lexicon see ban, zui, yi.
 _TONES = {ord(c): plain for plain, marked in (("a", "āáǎàĀÁǍÀ"), ("e", "ēéěèĒÉĚÈ"), ("i", "īíǐìĪÍǏÌ"),
@@ -263,11 +271,7 @@ class Skeleton:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Input span of skeleton ``[start, end)``; separators inside the span are included."""
         if self.padded:
-            a = self.to_input(start)
-            if "0" <= self.text[start] <= "9":  # a keycap digit (PAD PAD 1): its padding comes before it
-                while a and self.source[a - 1] == PAD:
-                    a -= 1
-            return a, self._end(end - 1)
+            return keycap_start(self.source, self.to_input(start)), self._end(end - 1)
         return self.to_input(start), self.to_input(end - 1) + 1
 
     def rewritten(self, start: int, end: int) -> bool:

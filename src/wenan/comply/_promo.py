@@ -47,7 +47,7 @@ _NOW_LABELS = ("现售价|现价|到手价|到手|活动价|秒杀价|特价|特
                "|(?<=折)后价?")  # 8折后159元: the rate is read first, its 后 then labels the price
 _NOW_WEAK = "现在只要|现在仅需|现只要|现仅需|今天只要|今日只要|现在|只要|仅需|只需|仅售|只卖|仅要|才要|才卖|现"
 _FEES = ("服务费|手续费|工本费|包装费|材料费|会员费|技术费|费用|邮费|运费|快递费|配送费|押金|定金|订金"
-         "|学费|课时费|课程费")
+         "|学费|课时费|课程费|解读费|报告费|检测费|体验费|激活费|开卡费|入会费|挂号费|诊断费")
 
 _DIGITS = "0-9"
 _CN_NUMERALS = "一二两三四五六七八九十百千"
@@ -101,8 +101,9 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
     ("gift", "赠送", r"赠品|赠送的|送的那?[件个份瓶盒只]?"),
     ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
-                        r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,4}(?![\u4e00-\u9fff])"
-                        r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"),
+                        r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,6}(?![\u4e00-\u9fff])"
+                        r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"
+                        r"|不要一分钱|一分钱都?不要|不花一分钱|一分钱不花"),
     ("charge", "下需须要只仅得再另支付缴交收扣" + _heads(_FEES),
      rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
      rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"
@@ -136,8 +137,15 @@ _OTHER_THING = re.compile(r"正式|之后|以后|后续|到期|期满|续费|升
                           r"|若|如需|如果|购买|买|订购|正装|任意|满\d")
 
 
-# Tuition contradicts only a claim that the learning itself is free (0元学钢琴), not a free trial lesson.
+# Tuition contradicts only a claim that the learning itself is free (0元学钢琴), not a free trial lesson; a fee
+# per lesson (课时费) does contradict a free lesson (免费体验课，到店收取课时费199元).
 _TUITION = re.compile(r"学费|课时费|课程费")
+# A fee for getting the free thing itself (0元购，下单另付服务费45元): 另 here does not mean something else.
+_OWN_FEE = re.compile(r"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*(?:服务费|手续费|工本费|技术费|激活费|解读费|报告费))")
+# 买一送一，第二件按半价结算: the item said to be given is charged for after all.
+_BUY_GET = re.compile(r"买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]")
+_GIVEN_ITEM_CHARGED = re.compile(r"[，,\s]{0,2}[^。；;\n]{0,8}?第\s*[二两2]\s*件[^，,。；;\n]{0,4}?"
+                                 r"(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|(?!0\s*元)\d+(?:\.\d+)?\s*元|收费|付费)")
 _FREE_LEARNING = re.compile(r"(?:免费|0\s*元|零元)(?:学|上课|听课)")
 
 
@@ -475,6 +483,11 @@ def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
 def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
     """免费 / 0元 followed by a payment for the same thing (postage and deposits are separate charges)."""
     out = []
+    # Read apart from the offers: 买一送一，第二件半价 may hold no digit at all, and offers start from numbers.
+    for b in _BUY_GET.finditer(line):
+        if m := _GIVEN_ITEM_CHARGED.match(line, b.end()):
+            charged = line[b.end():m.end()].strip("，, ")
+            out.append(Found(b.start(), m.end(), [charged], f"称“{b.group()}”，却写明{charged}"))
     for o in offers(line):
         f = o.facts
         free = f.get("free") or f.get("gift")
@@ -483,13 +496,14 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
         charge = f["charge"]
         if charge.start < free.start or charge.unit == "separate" or charge.value <= 0:
             continue
-        if _TUITION.search(charge.text) and not _FREE_LEARNING.search(free.text):
+        if _TUITION.search(charge.text) and not _FREE_LEARNING.search(free.text) and not (
+                "课时费" in charge.text and free.text.endswith("课")):
             continue  # 免费试听，学费1280元: the trial is free, the course is a separate thing
         between = line[free.end:charge.start]
         if free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
             if charge.start - free.end > 6:
                 continue
-        elif _OTHER_THING.search(between) or _OTHER_THING.search(charge.text) or any(
+        elif _OTHER_THING.search(between) or _OTHER_THING.search(_OWN_FEE.sub("", charge.text)) or any(
                 fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES):  # 支付9.9元邮费
             continue
         note = f"称“{free.text}”，却写明{charge.text.strip()}"
