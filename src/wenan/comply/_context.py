@@ -66,7 +66,8 @@ _SELF_RANGE = _any_of(("本店", "店里", "店内", "全店", "店铺里", "本
 _SELF = _any_of(("我们家", "我家", "自家", "本品牌", "我们店", "这家店", "我们的产品", "我们品牌"))
 _RANGE = re.compile(r"里|之中|当中|中的|所有|全部|[几两三四五六七八九十多各\d]\s*款|款式|系列|在售|卖得|卖的|销量"
                     r"|产品线|之间|相比")
-# A whole region (全港, 全省, 全城) reaches outward as much as 全国 does: 本店奶茶是全港最顶级的 compares with every shop.
+# A whole region (全港, 全省, 全城) reaches outward as much as 全国 does: 本店奶茶是全港最顶级的 compares with
+# every shop there.
 _OUTWARD = _any_of(("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
                     "别家", "其他品牌", "所有品牌", "全平台", "史上", "宇宙", "天下", "全省", "全市", "全城", "全港",
                     "全澳", "全台", "全岛", "全县", "全区", "全镇", "全州", "整条街", "方圆"))

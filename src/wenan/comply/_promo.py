@@ -100,7 +100,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     # A trial or claim verb may take its object (0元体验美甲, 免费领取面膜); 送/赠/购 may not (免费送货 is a service).
     # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
     ("gift", "赠送", r"赠品|赠送的|送的那?[件个份瓶盒只]?"),
-    ("free", "免0零不白", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
+    ("free", "免0零不白一", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
                         r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,6}(?![\u4e00-\u9fff])"
                         r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"
                         r"|不要一分钱|一分钱都?不要|不花一分钱|一分钱不花"),
@@ -141,7 +141,15 @@ _OTHER_THING = re.compile(r"正式|之后|以后|后续|到期|期满|续费|升
 # per lesson (课时费) does contradict a free lesson (免费体验课，到店收取课时费199元).
 _TUITION = re.compile(r"学费|课时费|课程费")
 # A fee for getting the free thing itself (0元购，下单另付服务费45元): 另 here does not mean something else.
-_OWN_FEE = re.compile(r"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*(?:服务费|手续费|工本费|技术费|激活费|解读费|报告费))")
+_OWN_FEE = re.compile(r"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*"
+                      r"(?:服务费|手续费|工本费|技术费|激活费|解读费|报告费))")
+
+
+def _own_fee(charge: str) -> str:
+    """The charge without what only looks like 'something else': 另 before a fee of its own, the 续费 in 手续费."""
+    return _OWN_FEE.sub("", charge).replace("手续费", "费")
+
+
 # 买一送一，第二件按半价结算: the item said to be given is charged for after all.
 _BUY_GET = re.compile(r"买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]")
 _GIVEN_ITEM_CHARGED = re.compile(r"[，,\s]{0,2}[^。；;\n]{0,8}?第\s*[二两2]\s*件[^，,。；;\n]{0,4}?"
@@ -503,7 +511,7 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
         if free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
             if charge.start - free.end > 6:
                 continue
-        elif _OTHER_THING.search(between) or _OTHER_THING.search(_OWN_FEE.sub("", charge.text)) or any(
+        elif _OTHER_THING.search(between) or _OTHER_THING.search(_own_fee(charge.text)) or any(
                 fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES):  # 支付9.9元邮费
             continue
         note = f"称“{free.text}”，却写明{charge.text.strip()}"
