@@ -286,8 +286,9 @@ def _quoted_name(v: View, s: int, e: int) -> bool:
 # A warning against such claims, not one: 别信“包治百病”的宣传, 谨防所谓“保本”, 零风险？不存在的, 包过？别信！,
 # 有没有护肝片？没有哈. Either a warning verb earlier in the hit's clause, or the hit's clause is a question that the
 # next words answer no.
+# 别指望喝茶能治好: what the reader should not expect of something is a warning too.
 _WARN_BEFORE = _any_of(("别信", "不要信", "别相信", "不要相信", "别轻信", "不要轻信", "莫信", "勿信", "谨防", "警惕",
-                        "提防", "当心", "识破"))
+                        "提防", "当心", "识破", "别指望", "不要指望", "别奢望", "别幻想", "不要幻想"))
 _QUESTION_THEN_NO = re.compile(
     r"[^，,。！？!?；;\n]{0,12}?[？?]+[\s\"”」』'’]*(?:没有[哈啊呀呢的哦喔。！!，,\s]|没有这|没有$|不存在|别信|不要信|别相信|"
     r"不可能|假的|骗人|骗局|智商税|想多了|别想了|醒醒|不卖|没卖|我们不|本店不|不做|不提供|做不到)")
@@ -301,11 +302,28 @@ _QUOTED_THEN_FALSE = re.compile(
     r"|(?:千万|一律|都)?(?:别信|不要信|别相信|不要相信|不可信|别买|不要买|别上当|不能信))")
 
 
+# 根本没有保过这回事, 哪有根治这种事: the claim is named as a thing that does not exist. Both ends are needed: a
+# negator earlier in the clause and 这回事 right after the hit (没有保过的学员 is a plain statement, not this).
+_NO_SUCH_BEFORE = re.compile(r"没有|哪有|哪来的?|不存在|从来没")
+_NO_SUCH_AFTER = re.compile(r"[\s\"”」』'’]*(?:这回事|这种事|这一说|这种说法|这么一说)")
+# 谁跟你说保上岸都要多个心眼, 凡是承诺稳赚的一律别信: whoever makes the claim is to be distrusted. Both ends are
+# needed too, which keeps 谁说中药不能根治 (rhetoric that affirms, see _RHETORIC_BEFORE) flagged.
+_WHOEVER = re.compile(r"(?:谁|凡是|但凡|只要有人|不管谁|无论谁)(?:跟你|和你|对你|给你|向你)?"
+                      r"(?:说|讲|吹|宣传|宣称|承诺|保证|打包票)")
+_WHOEVER_THEN = re.compile(r"[^。！？!?；;\n]{0,10}?(?:都|就|一律|统统|全都)(?:要|得|该)?"
+                           r"(?:多个心眼|多留个?心眼|留个?心眼|别信|不要信|不能信|是骗子|是骗人|是忽悠|当心|小心|快跑|拉黑)")
+
+
 def _debunked(v: View, s: int, e: int) -> bool:
     t = v.text
-    if _WARN_BEFORE.search(t, v.back(s, _CLAUSE_BACK, _REACH), s):
+    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    if _WARN_BEFORE.search(t, lo, s):
         return True
-    return _QUESTION_THEN_NO.match(t, e) is not None or _QUOTED_THEN_FALSE.match(t, e) is not None
+    if _QUESTION_THEN_NO.match(t, e) is not None or _QUOTED_THEN_FALSE.match(t, e) is not None:
+        return True
+    if _NO_SUCH_AFTER.match(t, e) and _NO_SUCH_BEFORE.search(t, lo, s) and not _RHETORIC_BEFORE.search(t, lo, s):
+        return True
+    return _WHOEVER.search(t, lo, s) is not None and _WHOEVER_THEN.match(t, e) is not None
 
 
 # A wish to the reader (祝大家财源滚滚, 愿您好运连连), not a promise about what the product does.
@@ -324,21 +342,35 @@ _CREDITED = re.compile(r"戴上|摆上|挂上|请回|请一尊|佩戴|摆放|摆
 
 
 # Quoted rule text, not a claim: 化妆品不能宣称抗炎、抗敏, 广告里不得出现“最好”“第一”, 普通食品禁止标注护肝.
-_RULE_TEXT = re.compile(r"(?:不能|不得|不可以|不可|不允许|不准|禁止|严禁|不要|不应|不许)[在再]?\s*"
+# 别说/千万别写 is the same rule said to a colleague (口播里别说“史上最低价”).
+_RULE_TEXT = re.compile(r"(?:不能|不得|不可以|不可|不允许|不准|禁止|严禁|不要|不应|不许|千万别|切勿|别)[在再]?\s*"
                         r"(?:宣称|声称|宣传|标注|标榜|标称|使用|用|出现|写|说|提|打|涉及|暗示|明示|承诺|含有)")
 
 
 # The seller says it does not sell or do it: 我们只卖水果不卖神药, 本店不搞包过那一套, 拒绝所谓的稳赚.
 # One verb list serves the hit right after it (here) and a mention anywhere in the sentence (below).
-_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做|不提供|不涉及|从不做|从来不做|拒绝)"
-              r"(?:什么|任何|所谓的?|那种|这种)?[“\"「『]?")
+# 我们不宣传抗敏 / 不承诺保本: not claiming it is a denial as much as not selling it. 不做任何疾病治疗: after 任何/什么
+# a short noun may come before the hit. 不宣传“抗敏”“消炎”: the denial covers a whole series of quoted words.
+_QUOTED_SERIES = r"(?:[“\"「『][^“”\"「」『』，,。！？!?；;\n]{1,10}[”\"」』]\s*[、/和与及或]?\s*)*"
+_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做|不提供|不涉及|从不做|从来不做|拒绝|不宣传|不宣称|不声称|不标榜|"
+              r"不承诺|从不宣传|从来不宣传)"
+              r"(?:(?:什么|任何)[\u4e00-\u9fff]{0,4}?|所谓的?|那种|这种)?" + _QUOTED_SERIES + r"[“\"「『]?")
 _DENIED = re.compile(_DENY_VERB + "$")
+_DENIED_REACH = 30  # how far before the hit a denial (with a quoted series) may start
+# “开光”是佛教仪式，不该拿来给商品做宣传 / “史上最低价”属于极限用语: a quoted word that the rest of the sentence
+# calls unfit for advertising. Only a word in quotes: 开光貔貅，不该拿来… is not talk about the word.
+_QUOTED_RULE_AFTER = re.compile(
+    r"[”\"」』'’][^。！？!?；;\n]{0,30}?(?:(?:不该|不应该?|不能|不得|不可|禁止|严禁|不允许|不准|别)"
+    r"(?:拿来|用来|用于|被|再|随便|乱)?[^，,。！？!?；;\n]{0,8}?(?:宣传|做广告|打广告|宣称|当卖点|做卖点|营销|推销|卖货|带货)"
+    r"|违禁词|极限词|极限用语|敏感词|违规词|禁用词|违禁用语)")
 
 
 def _rule_text(v: View, s: int, e: int) -> bool:
     t = v.text
     lo = v.back(s, _CLAUSE_BACK, _REACH)
-    return _RULE_TEXT.search(t, lo, s) is not None or _DENIED.search(t, max(lo, s - 8), s) is not None
+    if _RULE_TEXT.search(t, lo, s) is not None or _DENIED.search(t, max(lo, s - _DENIED_REACH), s) is not None:
+        return True
+    return s > 0 and t[s - 1] in _OPEN_QUOTES and _QUOTED_RULE_AFTER.match(t, e) is not None
 
 
 # A denial of the claim itself: 定投不是稳赚的方法, 洗发水不能生发, 世上没有药到病除的事, 并不是什么包治百病的神药.
@@ -364,8 +396,8 @@ def _negated(v: View, s: int, e: int) -> bool:
 
 # The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
 # that sentence are talk about it (开光仪式是宗教活动，我们店不卖开光商品).
-_DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做)"
-_DENY_ANY = re.compile(r"不卖|不售|没卖|不搞|不做|不提供|不涉及|拒绝|做不了")
+_DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做|不宣传|不宣称|不承诺)"
+_DENY_ANY = re.compile(r"不卖|不售|没卖|不搞|不做|不提供|不涉及|拒绝|做不了|不宣传|不宣称|不声称|不标榜|不承诺")
 
 
 def _denied_in_sentence(v: View, s: int, e: int) -> bool:
