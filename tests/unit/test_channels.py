@@ -97,3 +97,12 @@ def test_moments_strips_label_and_trailing_separator():
     raw = "文案：早上六点，牛奶刚进门，我们就开始做今天的酸奶了🥛\n###\n【品牌】别的"
     draft = shape(get_channel("moments"), raw)
     assert draft.text == "早上六点，牛奶刚进门，我们就开始做今天的酸奶了🥛"
+
+
+def test_lines_that_are_only_a_number_are_dropped():
+    raw = "今天的酸奶刚做好，每杯12元。\n#334\n第二杯半价，来店里尝尝。\n[10]\n3.\n#333"
+    draft = shape(get_channel("moments"), raw)
+    assert draft.text == "今天的酸奶刚做好，每杯12元。\n第二杯半价，来店里尝尝。"
+    # Numbers that carry meaning stay: a date, a time, a price, a numbered selling point.
+    kept = "活动时间\n12.1\n10:30\n¥99\n1. 只用鲜牛奶"
+    assert shape(get_channel("moments"), kept).text == kept

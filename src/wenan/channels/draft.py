@@ -74,9 +74,15 @@ _SHOT_RE = re.compile(r"^\s*(?:镜头|分镜|shot)\s*(\d+)\s*[（(]\s*(\d+(?:\.\
 _FIELD_RE = re.compile(r"^\s*(画面|口播|字幕)\s*[:：]\s*(.*)$", re.M)
 
 
+# A line that is only a number in list or tag dress (#334, [10], 3.): small models count on after the copy ends.
+# Dates, prices and times carry more than one number or a unit, so they are never this.
+_NUMBER_LINE_RE = re.compile(r"[ \t]*(?:[#＃]\d{1,4}|[\[【(（]\d{1,3}[\]】)）]|\d{1,3}[.、)）]?)[ \t]*")
+
+
 def _clean(raw: str) -> str:
     text = raw.replace("\r\n", "\n").strip()
     text = re.split(r"\n\s*(?:###|【品牌】|---+)\s*", text, maxsplit=1)[0]
+    text = "\n".join(line for line in text.split("\n") if not _NUMBER_LINE_RE.fullmatch(line))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip().strip("\"“”「」").strip()
 
