@@ -312,12 +312,15 @@ def _fact(m: re.Match[str]) -> Fact | None:
 
 
 _CAPITAL_NUMERALS = str.maketrans("壹贰貳叁叄參肆伍陆陸柒捌玖拾佰仟", "一二二三三三四五六六七八九十百千")
+# ``str.translate`` reads every character of a CJK line (a quarter of ``offers``' time); a capital numeral is rare.
+_HAS_CAPITAL = re.compile("[" + "".join(map(chr, _CAPITAL_NUMERALS)) + "]")
 
 
 @lru_cache(maxsize=256)  # several detectors read the same line one after another
 def offers(line: str) -> tuple[Offer, ...]:
     """The offers written in ``line`` (a folded line: half-width, simplified, lower-case)."""
-    line = line.translate(_CAPITAL_NUMERALS)  # 捌拾捌元 → 八十八元 (one character for one: offsets hold)
+    if _HAS_CAPITAL.search(line):
+        line = line.translate(_CAPITAL_NUMERALS)  # 捌拾捌元 → 八十八元 (one character for one: offsets hold)
     windows: list[list[int]] = []
     if len(line) <= 4 * _REACH:  # a short line is read whole: one regex call beats several
         if _NUMBERS.search(line):
