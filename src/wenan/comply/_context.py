@@ -5,7 +5,8 @@ tuple, so judging a hit is a handful of C calls on the already-folded text, not 
 Windows are found with one regex call each (the last clause end before a hit, the next one after it), and
 everything here reads at most a few thousand characters around the hit, so a 100 MB single-line input
 costs the same per hit as a tweet. A ``View`` caches what several hits in one block share (the line's
-source judgement, where special-cosmetics registrations are).
+source judgement, where special-cosmetics registrations are) and what several checks of one hit share (where
+its clause and its sentence start).
 """
 
 from __future__ import annotations
@@ -80,14 +81,15 @@ _SPECIAL_REGISTRATION = re.compile(r"国妆特字|国妆特进字|特殊化妆�
 class View:
     """One folded text (a block, or its separator-free skeleton) that hits are judged in."""
 
-    __slots__ = ("text", "_sources", "_special", "_footnotes", "_footnote_starts")
+    __slots__ = ("text", "_sources", "_special", "_clauses", "_sentences")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._sources: dict[tuple[int, int], tuple[bool, bool]] = {}
         self._special: list[int] | None = None
-        self._footnotes: list[re.Match[str]] = []
-        self._footnote_starts: list[int] | None = None
+        # Where the clause / sentence of a hit starting here starts: most checks of a hit ask, several per hit.
+        self._clauses: dict[int, int] = {}
+        self._sentences: dict[int, int] = {}
 
     def back(self, pos: int, rx: re.Pattern[str], reach: int) -> int:
         """Start of the span ending at ``pos``: just after the last end character within ``reach``.
@@ -108,8 +110,20 @@ class View:
         m = rx.search(self.text, pos, high)
         return m.start() if m else high
 
+    def clause_start(self, pos: int) -> int:
+        start = self._clauses.get(pos)
+        if start is None:
+            start = self._clauses[pos] = self.back(pos, _CLAUSE_BACK, _REACH)
+        return start
+
+    def sentence_start(self, pos: int) -> int:
+        start = self._sentences.get(pos)
+        if start is None:
+            start = self._sentences[pos] = self.back(pos, _SENTENCE_BACK, _REACH)
+        return start
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return self.back(start, _SENTENCE_BACK, _REACH), self.fwd(end, _SENTENCE_FWD, _REACH)
+        return self.sentence_start(start), self.fwd(end, _SENTENCE_FWD, _REACH)
 
     def source(self, start: int, end: int) -> tuple[bool, bool]:
         """(a source is named, a dated source is named) in the hit's line plus footnotes (``*数据来源：…``)."""
@@ -122,35 +136,11 @@ class View:
             parts = [t[lo:hi]]
             first_break = t.find("\n", end, end + _LINE_REACH)
             if first_break != -1:
-                parts += self._footnotes_in(first_break, end + _LINE_REACH)
+                parts += _FOOTNOTE.findall(t, first_break, end + _LINE_REACH)
             src = "\n".join(parts)
             named = bool(_SOURCE.search(src))
             known = self._sources[(lo, hi)] = (named, named and bool(_DATE.search(src)))
         return known
-
-    def _footnotes_in(self, lo: int, hi: int) -> list[str]:
-        """``_FOOTNOTE.findall(self.text, lo, hi)`` for ``lo`` at a line break, from one pass over the whole text.
-
-        Searching the ``_LINE_REACH`` characters after every sourced hit's line was most of what a source
-        judgement cost. A footnote runs to its line's end, so the one cut by ``hi`` is matched again up to ``hi``.
-        """
-        if self._footnote_starts is None:  # one pass per block, however many hits ask
-            self._footnotes = list(_FOOTNOTE.finditer(self.text))
-            self._footnote_starts = [m.start() for m in self._footnotes]
-        out = []
-        notes = self._footnotes
-        for i in range(bisect_left(self._footnote_starts, lo), len(notes)):
-            m = notes[i]
-            if m.start() >= hi:
-                break
-            if m.end() <= hi:
-                out.append(m.group(1))
-            else:
-                cut = _FOOTNOTE.match(self.text, m.start(), hi)
-                if cut is not None:
-                    out.append(cut.group(1))
-                break
-        return out
 
     def special_registration_near(self, start: int, end: int) -> bool:
         if self._special is None:  # one pass per block, however many hits ask
@@ -193,7 +183,7 @@ _PICK = re.compile(r"[\u4e00-\u9fff]{0,4}?的(?:就|还|要|当|应该)?(?:是|�
 
 def _personal(v: View, s: int, e: int) -> bool:
     """A first-person experience (这是我去过最远的地方), not the seller speaking as 我们."""
-    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    lo = v.clause_start(s)
     return v.text.find("我", lo, s) != -1 and not _SELLER_WE.search(v.text, lo, s)
 
 
@@ -213,7 +203,7 @@ _GOAL = _any_of(("目标", "心愿", "愿望", "愿景", "使命", "梦想", "�
 
 def _aspiration(v: View, s: int, e: int) -> bool:
     """A goal word earlier in the same clause: the superlative is what the seller aims at, not a claim."""
-    return bool(_GOAL.search(v.text, v.back(s, _CLAUSE_BACK, _REACH), s))
+    return bool(_GOAL.search(v.text, v.clause_start(s), s))
 
 
 # 最高能省80元, 最少两件起发, 最多送3张券, 最适合身高160-170厘米: a concrete, checkable limit or fit, not a
@@ -232,7 +222,7 @@ _LIMIT = re.compile(
 def _quantity_limit(v: View, s: int, e: int) -> bool:
     if not _LIMIT.match(v.text, s, s + 24):
         return False
-    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    lo = v.clause_start(s)
     return not _OUTWARD.search(v.text, lo, v.fwd(e, _CLAUSE_FWD, _REACH))
 
 
@@ -344,7 +334,7 @@ _WHOEVER_THEN = re.compile(r"[^。！？!?；;\n]{0,10}?(?:都|就|一律|统统
 
 def _debunked(v: View, s: int, e: int) -> bool:
     t = v.text
-    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    lo = v.clause_start(s)
     if _WARN_BEFORE.search(t, lo, s):
         return True
     if _QUESTION_THEN_NO.match(t, e) is not None or _QUOTED_THEN_FALSE.match(t, e) is not None:
@@ -361,7 +351,7 @@ _GREETING = re.compile(r"(?:^|[，,。！!？?；;\n\s])(?:祝|恭祝|敬祝|预
 
 def _greeting(v: View, s: int, e: int) -> bool:
     """The hit's sentence opens with a wish (祝/愿/恭喜), and no object is credited with bringing it about."""
-    lo = v.back(s, _SENTENCE_BACK, _REACH)
+    lo = v.sentence_start(s)
     m = _GREETING.search(v.text, max(0, lo - 1), s)
     return m is not None and not _CREDITED.search(v.text, lo, s)
 
@@ -395,7 +385,7 @@ _QUOTED_RULE_AFTER = re.compile(
 
 def _rule_text(v: View, s: int, e: int) -> bool:
     t = v.text
-    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    lo = v.clause_start(s)
     if _RULE_TEXT.search(t, lo, s) is not None or _DENIED.search(t, max(lo, s - _DENIED_REACH), s) is not None:
         return True
     return s > 0 and t[s - 1] in _OPEN_QUOTES and _QUOTED_RULE_AFTER.match(t, e) is not None
@@ -415,7 +405,7 @@ _RHETORIC_BEFORE = _any_of(("谁说", "以为"))
 
 def _negated(v: View, s: int, e: int) -> bool:
     t = v.text
-    lo = v.back(s, _CLAUSE_BACK, _REACH)
+    lo = v.clause_start(s)
     m = _NEGATED.search(t, max(lo, s - 10), s)
     if m is None:
         return False
@@ -444,7 +434,7 @@ _FOLK = re.compile(r"(?:古人|古代人|古时候|古时|旧时|从前的人|�
 
 
 def _folk_belief(v: View, s: int, e: int) -> bool:
-    return _FOLK.search(v.text, v.back(s, _CLAUSE_BACK, _REACH), s) is not None
+    return _FOLK.search(v.text, v.clause_start(s), s) is not None
 
 
 # The goods are an accessory of a device named by the hit (治疗仪专用收纳包, 理疗仪的替换电极片): the accessory
@@ -504,7 +494,7 @@ class CompiledContext:
         if self.near_before is not None and self.near_before.search(t, v.back(s, _CLAUSE_BACK, NEAR), s):
             return True
         if self.clause is not None and self.clause.search(
-                t, v.back(s, _CLAUSE_BACK, _REACH), v.fwd(e, _CLAUSE_FWD, _REACH)):
+                t, v.clause_start(s), v.fwd(e, _CLAUSE_FWD, _REACH)):
             return True
         if self.sentence is not None and self.sentence.search(t, *v.sentence(s, e)):
             return True

@@ -98,6 +98,10 @@ class Scanner:
         hits = find(m.automaton_for(len(skt)), skt, m.lengths)
         line_start = line_end = -1
         sk_start = sk_end = -1
+        # Where each queued line ends when read from its start (_line_bounds(text, start)[1]): the bounds found for
+        # a hit give it directly, since no line is read past _LINE_REACH from its start.
+        ends: dict[int, int] = {}
+        sk_ends: dict[int, int] = {}
         cuts, n_cuts = sk.cuts, len(sk.cuts)
         n = len(skt)
         while hits:
@@ -112,6 +116,7 @@ class Scanner:
                     pos = sk.to_input(s)
                     if not line_start <= pos < line_end:
                         line_start, line_end = _line_bounds(folded, pos)
+                        ends[line_start] = min(line_end, line_start + _LINE_REACH)
                     for ri in fired:
                         pending[(line_start, ri)] = None
                     if cuts:
@@ -121,6 +126,7 @@ class Scanner:
                             # read the line without them.
                             if not sk_start <= s < sk_end:
                                 sk_start, sk_end = _line_bounds(skt, s)
+                                sk_ends[sk_start] = min(sk_end, sk_start + _LINE_REACH)
                             for ri in fired:
                                 if not rules[ri].rule.detector:
                                     pending_sk[(sk_start, ri)] = None
@@ -140,12 +146,9 @@ class Scanner:
         fview = View(folded)
         for ri in m.full_scan:  # phone numbers and the like
             self._run_regexes(out, rules[ri], block, fview, offset, 0, len(folded))
-        ends: dict[int, int] = {}
         for line_start, ri in sorted(pending):
             cr = rules[ri]
-            end = ends.get(line_start)
-            if end is None:
-                end = ends[line_start] = _line_bounds(folded, line_start)[1]
+            end = ends[line_start]
             if cr.rule.detector:
                 line = folded[line_start:end]
                 if cr.rule.detector in STATEFUL and self._defer:
@@ -158,8 +161,7 @@ class Scanner:
             else:
                 self._run_regexes(out, cr, block, fview, offset, line_start, end)
         for line_start, ri in sorted(pending_sk):
-            end = _line_bounds(skt, line_start)[1]
-            self._run_regexes(out, rules[ri], block, sview, offset, line_start, end, sk)
+            self._run_regexes(out, rules[ri], block, sview, offset, line_start, sk_ends[line_start], sk)
         for adv_id, words in m.advisory_markers.items():
             if adv_id not in self._markers_seen and any(w in folded for w in words):
                 self._markers_seen.add(adv_id)
