@@ -171,8 +171,14 @@ class Scanner:
                      lo: int, hi: int, sk: Skeleton | None = None) -> None:
         """Run ``cr``'s regexes over ``view.text[lo:hi]``: the folded form of the same span of ``block``, or
         with ``sk`` its skeleton, whose offsets ``sk`` maps back to ``block``."""
+        text = view.text
         for rx in cr.regexes:
-            for match in rx.finditer(view.text, lo, hi):
+            # Most regexes of a rule find nothing in the line: one search tells so at a third of what starting a
+            # finditer costs (~0.25 us against ~0.75), and where it does find one, finditer goes on from there.
+            first = rx.search(text, lo, hi)
+            if first is None:
+                continue
+            for match in rx.finditer(text, first.start(), hi):
                 grp = "hit" if "hit" in rx.groupindex and match.group("hit") is not None else 0
                 s, e = match.span(grp)
                 if s == e:
@@ -180,7 +186,7 @@ class Scanner:
                 if sk is not None and not sk.rewritten(s, e):  # then it was found in the folded text already
                     continue
                 if (cr.unless is None and cr.only_if is None) or allowed(cr.unless, cr.only_if, view, s, e):
-                    a, b = sk.span(s, e) if sk is not None else (keycap_start(view.text, s), e)
+                    a, b = sk.span(s, e) if sk is not None else (keycap_start(text, s), e)
                     self._emit(out, cr, block, offset, a, b)
 
     def take_partial(self) -> tuple[list[Advisory], set[str], list[tuple[int, int, str, list[Any]]]]:
