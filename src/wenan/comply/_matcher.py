@@ -33,6 +33,9 @@ class CompiledRule:
     unless: CompiledContext | None
     only_if: CompiledContext | None
     suggestions: dict[str | None, list[str]]  # per term (None: a regex or detector hit), ready to copy
+    # For a rule run over the whole text: each regex that is an alternation of branches starting with their own
+    # literal character (1…|0…|4…), as those branches; () for the others. See ``_literal_branches``.
+    branches: tuple[tuple[re.Pattern[str], ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -120,6 +123,45 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _literal_branches(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of ``rx`` when each starts with a literal character of its own, else ().
+
+    A regex that reads a whole block costs what finding its possible first characters costs: the regex engine
+    looks for one literal character ~5x faster than for one of a class ([014]). So such a regex is run as its
+    branches, each found by its literal, and their matches merged as the alternation would have found them
+    (``_engine._merged``): at any position at most one branch can match, the one its character starts.
+    """
+    if rx.flags & re.IGNORECASE:  # then two first characters could be the same letter
+        return ()
+    parts, depth, start, i, pattern = [], 0, 0, 0, rx.pattern
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class: its brackets and bars are not structure
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += pattern[i:i + 1] == "]"  # a ] first in a class is a literal
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    firsts = [part[:1] for part in parts]
+    if len(parts) < 2 or len(set(firsts)) < len(parts) or not all(
+            f.isalnum() and part[1:2] not in ("*", "?", "+", "{") for f, part in zip(firsts, parts, strict=True)):
+        return ()
+    try:
+        return tuple(re.compile(part, rx.flags) for part in parts)
+    except re.error:  # a branch that refers to a group of another one
+        return ()
+
+
 def _mode(rule: Rule, channel: str | None) -> Mode | None:
     if rule.channels is None:
         return "violation"
@@ -203,14 +245,16 @@ def get_matcher(channel: str | None, industry: str) -> Matcher:
                     for form in expand_term(word.lower()):
                         entry(form).triggers.add(ri)
             regexes = tuple(_compile(expand_placeholders(p)) for p in rule.patterns)
+            branches: tuple[tuple[re.Pattern[str], ...], ...] = ()
             if rule.patterns and not rule.triggers:
                 full_scan.append(ri)
+                branches = tuple(_literal_branches(rx) for rx in regexes)
             severity = rule.severity_in.get(industry, rule.severity)
             suggestions: dict[str | None, list[str]] = {None: list(dict.fromkeys(rule.suggestions))}
             for term, fix in term_fix.items():
                 suggestions[term] = list(dict.fromkeys([fix, *rule.suggestions]))
             rules.append(CompiledRule(rule, severity, mode, regexes, term_fix, compile_context(rule.unless),
-                                      compile_context(rule.only_if), suggestions))
+                                      compile_context(rule.only_if), suggestions, branches))
     _link_hidden_triggers(entries)
     claimed = {p for p, e in entries.items() if e.claims}
     # Only the tails of bare triggers are ever looked up: index the claimed words by those prefixes alone.
