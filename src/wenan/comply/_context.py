@@ -132,6 +132,10 @@ class View:
         hi = t.find("\n", end, end + _LINE_REACH)
         hi = hi if hi != -1 else min(len(t), end + _LINE_REACH)
         known = self._sources.get((lo, hi))
+        if known is None and _SOURCE.search(t, lo, hi) and _DATE.search(t, lo, hi):
+            # The line itself names a dated source: footnotes can only add to that (neither regex looks ahead or
+            # anchors at the end), so the search for them (~6 us, the most of a source judgement) is skipped.
+            known = self._sources[(lo, hi)] = (True, True)
         if known is None:
             parts = [t[lo:hi]]
             first_break = t.find("\n", end, end + _LINE_REACH)
