@@ -311,17 +311,20 @@ def _quoted_name(v: View, s: int, e: int) -> bool:
 # 别指望喝茶能治好: what the reader should not expect of something is a warning too.
 _WARN_BEFORE = _any_of(("别信", "不要信", "别相信", "不要相信", "别轻信", "不要轻信", "莫信", "勿信", "谨防", "警惕",
                         "提防", "当心", "识破", "别指望", "不要指望", "别奢望", "别幻想", "不要幻想"))
+# 包过？没有哪家机构能做到 / 转运？一条手链哪有那么大本事: the answer says no one can, or belittles the claim
+# (哪有那么神, 没那么管用).
 _QUESTION_THEN_NO = re.compile(
-    r"[^，,。！？!?；;\n]{0,12}?[？?]+[\s\"”」』'’]*(?:没有[哈啊呀呢的哦喔。！!，,\s]|没有这|没有$|不存在|别信|不要信|别相信|"
-    r"不可能|假的|骗人|骗局|智商税|想多了|别想了|醒醒|不卖|没卖|我们不|本店不|不做|不提供|做不到)")
+    r"[^，,。！？!?；;\n]{0,12}?[？?]+[\s\"”」』'’]*(?:(?:并|根本|当然)?没有[哈啊呀呢的哦喔。！!，,\s]|没有这|没有$|不存在|别信|不要信|别相信|"
+    r"不可能|假的|骗人|骗局|智商税|想多了|别想了|醒醒|不卖|没卖|我们不|本店不|不做|不提供|做不到|"
+    r"没有(?:哪|谁|任何)|[^，,。！？!?；;\n]{0,10}?(?:哪有|哪来|哪能|没有?)(?:那么|这么)(?:大|神|好|多|厉害|灵|管用))")
 
 
 # The claim modifies a noun that the clause then calls a fraud or tells the reader not to trust: 宣称能根治糖尿病的
 # 保健品都是骗局, 说喝了就能降血糖的饮料别信. The 的 is what makes it a quotation: 能根治糖尿病，别信谣言 is not one.
 _QUOTED_THEN_FALSE = re.compile(
     r"[^，,。！？!?；;\n]{0,10}?的[^，,。！？!?；;\n]{0,8}?"
-    r"(?:(?:都|全|全都|统统|一律|基本)?(?:是|属于|纯属)?(?:骗局|骗人的?|骗子|智商税|谣言|假的|虚假宣传|忽悠)"
-    r"|(?:千万|一律|都)?(?:别信|不要信|别相信|不要相信|不可信|别买|不要买|别上当|不能信))")
+    r"(?:(?:都|全|全都|统统|一律|基本)?(?:是|属于|纯属)?(?:骗局|骗人的?|骗子|智商税|谣言|假的|虚假宣传|忽悠|瞎编的|胡编的|编出来的)"
+    r"|(?:千万|一律|都)?(?:别信|不要信|别相信|不要相信|不可信|别买|不要买|别上当|不能信|别当真|不要当真|不能当真|当不得真))")
 
 
 # 根本没有保过这回事, 哪有根治这种事: the claim is named as a thing that does not exist. Both ends are needed: a
@@ -336,10 +339,15 @@ _WHOEVER_THEN = re.compile(r"[^。！？!?；;\n]{0,10}?(?:都|就|一律|统统
                            r"(?:多个心眼|多留个?心眼|留个?心眼|别信|不要信|不能信|是骗子|是骗人|是忽悠|当心|小心|快跑|拉黑)")
 
 
+# 没有哪家机构能保证你考过, 没有任何产品可以根治: no one can make the claim, so the clause denies it. A short
+# subject only, then the modal right before the hit (没有哪家比我们更… is a comparison, not this).
+_NOBODY_CAN = re.compile(r"没有?(?:哪|谁|任何|一家|一个)[\u4e00-\u9fff]{0,6}?(?:能|可以|敢|会)(?:真正|真的)?$")
+
+
 def _debunked(v: View, s: int, e: int) -> bool:
     t = v.text
     lo = v.clause_start(s)
-    if _WARN_BEFORE.search(t, lo, s):
+    if _WARN_BEFORE.search(t, lo, s) or _NOBODY_CAN.search(t, max(lo, s - 14), s):
         return True
     if _QUESTION_THEN_NO.match(t, e) is not None or _QUOTED_THEN_FALSE.match(t, e) is not None:
         return True
@@ -384,7 +392,9 @@ _DENIED_REACH = 30  # how far before the hit a denial (with a quoted series) may
 _QUOTED_RULE_AFTER = re.compile(
     r"[”\"」』'’][^。！？!?；;\n]{0,30}?(?:(?:不该|不应该?|不能|不得|不可|禁止|严禁|不允许|不准|别)"
     r"(?:拿来|用来|用于|被|再|随便|乱)?[^，,。！？!?；;\n]{0,8}?(?:宣传|做广告|打广告|宣称|当卖点|做卖点|营销|推销|卖货|带货)"
-    r"|违禁词|极限词|极限用语|敏感词|违规词|禁用词|违禁用语)")
+    r"|违禁词|极限词|极限用语|敏感词|违规词|禁用词|违禁用语"
+    # “抗炎”“药妆”都是违规的, “修复受损”化妆品不能这么写: the quoted word itself is called against the rules.
+    r"|(?:都|也|全|全都)?(?:是|属于|算)违(?:规|法|禁)|(?:不能|不可以|不要|别|不得)(?:这么|这样)(?:写|说|用|标|讲|宣传))")
 
 
 def _rule_text(v: View, s: int, e: int) -> bool:
@@ -400,11 +410,17 @@ def _rule_text(v: View, s: int, e: int) -> bool:
 # (不能生发？错！, 这不是稳赚是什么) or someone is contradicted (谁说…不能…).
 _NEGATED = re.compile(
     r"(?:不是|并不是|并非|绝非|绝不是|从来不是|也不是|都不是|根本不是|不能|不可能|并不能|也不能|无法|没法|做不到|不会|"
-    r"并不会|不代表|不等于|没有|哪有|哪里有|不存在)"
+    r"并不会|不代表|不等于|没有|哪有|哪里有|不存在|不需要|也不需要|无需|不必)"
     r"(?:什么|所谓的?|那种|这种|号称|传说中的?|一个|一种|一款|任何|真正的?|真的|能|可以|会|帮你|让你|一次性|直接|包|保){0,2}"
     r"[“\"「『]?$")
 _RHETORIC_AFTER = re.compile(r"[^，,。！!；;\n]{0,12}?(?:[？?]|吗|是什么|才怪)")
 _RHETORIC_BEFORE = _any_of(("谁说", "以为"))
+
+
+# 不具有减肥、排毒等保健功能: the disclaimer's negator covers every item of the series it opens, not only the first.
+_NEGATED_SERIES = re.compile(r"(?:不具有|不具备|并不具有|并不具备|并无|不能|无法|不宣称|不涉及)"
+                             r"(?:[\u4e00-\u9fff]{1,6}[、/])+$")
+_SERIES_REACH = 30
 
 
 def _negated(v: View, s: int, e: int) -> bool:
@@ -412,7 +428,7 @@ def _negated(v: View, s: int, e: int) -> bool:
     lo = v.clause_start(s)
     m = _NEGATED.search(t, max(lo, s - 10), s)
     if m is None:
-        return False
+        return _NEGATED_SERIES.search(t, max(lo, s - _SERIES_REACH), s) is not None
     return _RHETORIC_AFTER.match(t, e) is None and _RHETORIC_BEFORE.search(t, lo, m.start()) is None
 
 
@@ -454,6 +470,26 @@ def _accessory(v: View, s: int, e: int) -> bool:
     return _ACCESSORY.match(v.text, e, e + 14) is not None
 
 
+# 稳赚的是自己的好心情, 包赚的只有快乐: what is "earned" is a feeling, a joke about the money word, not a promise.
+_FIGURATIVE = re.compile(r"的?(?:是|就是|只有|只是|永远是)(?:自己的|我的|你的|大家的|咱的|满满的|一份|一个)?"
+                         r"(?:好心情|心情|快乐|开心|幸福感?|"
+                         r"好运气|回忆|口福|满足感|笑容|笑声|面子|颜值|好身材|体验感)")
+
+
+def _figurative(v: View, s: int, e: int) -> bool:
+    return _FIGURATIVE.match(v.text, e, e + 16) is not None
+
+
+# 政府指定的垃圾分类投放时间, 区政府规定的停车区域: a public arrangement the authority fixes, stated as information —
+# a time, a place or a route, not goods it endorses.
+_PUBLIC_RULE = re.compile(r"(?:指定|规定|划定|设定|公布)?的?[\u4e00-\u9fff]{0,8}?"
+                          r"(?:时间|时段|地点|区域|场所|路线|点位|投放点|停车位|停车区)(?![\u4e00-\u9fff]{0,2}(?:用|供|专))")
+
+
+def _public_rule(v: View, s: int, e: int) -> bool:
+    return _PUBLIC_RULE.match(v.text, e, e + 16) is not None
+
+
 _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "sourced": _sourced,
     "dated_sourced": _dated_sourced,
@@ -475,6 +511,8 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "denied_in_sentence": _denied_in_sentence,
     "folk_belief": _folk_belief,
     "accessory": _accessory,
+    "figurative": _figurative,
+    "public_rule": _public_rule,
 }
 
 

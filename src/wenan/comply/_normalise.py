@@ -94,6 +94,8 @@ def fold_table() -> dict[int, str]:
     # Capital numerals (捌成车主, 玖成): only the ones that mean nothing else. 陆 (大陆), 伍 (队伍), 拾 (收拾),
     # 肆 (大肆), 佰 and 仟 are ordinary words or names too often and are left alone.
     table.update({ord(c): n for c, n in zip("壹贰貳叁叄參柒捌玖", "一二二三三三七八九", strict=True)})
+    # Variant characters written for a claim word's character (全城冣好, 研究表眀): 冣 and 眀 are only ever 最 and 明.
+    table.update({ord("冣"): "最", ord("眀"): "明"})
     # The keycap mark of an emoji digit (1️⃣ = 1, U+FE0F, U+20E3): ``fold_block`` moves the digit to the
     # sequence's last position and pads the rest, so the skeleton reads 人气1️⃣ as 人气1 and 0️⃣风险 as 0风险.
     table[_KEYCAP] = PAD
@@ -289,6 +291,8 @@ class Skeleton:
 @cache
 def _pinyin() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {k.lower(): v for k, v in load_variants().pinyin.items()}
+    for syl in _pinyin_after():  # a syllable put back only after certain characters (免yi): "" elsewhere
+        table.setdefault(syl, "")
     groups: dict[str, list[str]] = {}
     for syl in sorted(table, key=len, reverse=True):
         groups.setdefault(syl[0], []).append(re.escape(syl[1:]))
@@ -307,7 +311,7 @@ def _syllable(table: dict[str, str], text: str, a: int, b: int) -> str | None:
     after = _pinyin_after().get(syl)
     if after and a and (ch := after.get(text[a - 1])) is not None:
         return ch
-    return table.get(syl)
+    return table.get(syl) or None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -323,7 +327,9 @@ def _pinyin_edits(folded: str) -> list[tuple[int, int, str]]:
         if a and _is_word_char(folded[a - 1]):
             continue  # inside a longer Latin word or a handle (tea_bao)
         if (a and _is_cjk(folded[a - 1])) or (b < n and _is_cjk(folded[b])):
-            out.append((a, b, _syllable(table, folded, a, b) or table[m.group()]))
+            ch = _syllable(table, folded, a, b)
+            if ch is not None:
+                out.append((a, b, ch))
     return out
 
 

@@ -22,7 +22,8 @@ Severity = Literal["high", "medium", "low"]
 CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_special", "personal", "aspiration",
                     "quantity_limit", "weather", "numbered_item", "titled", "quoted_name",
                     "own_story", "debunked", "rule_text", "negated", "denied_in_sentence",
-                    "folk_belief", "accessory", "evasive_spelling", "greeting"]
+                    "folk_belief", "accessory", "evasive_spelling", "greeting",
+                    "figurative", "public_rule"]
 DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
                        "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
