@@ -30,6 +30,20 @@ CONTRADICTIONS = [
     ("限量500份，已售400份，仅剩200份", "stock_conflict"),
     ("仅此一天！活动时间：2024年6月1日至2024年6月18日", "period_conflict"),
     ("限时7天，3.1-3.31", "period_conflict"),
+    # a stated saving that is not 原价 − 现价
+    ("会员专享价158，比门店原价238省了120", "discount_mismatch"),
+    # a 不要…只要 ladder whose final price is above a price it claims to undercut
+    ("不要1299，不要799，只要999", "price_inversion"),
+    ("不要2999元、不要1899元，现在只要1999元", "price_inversion"),
+    # buy N get M: N+M items cost more than N
+    ("奶茶买一送一，一杯18元，两杯30元", "bundle_mismatch"),
+    ("纸巾买二送一：两包20元，三包29元", "bundle_mismatch"),
+    # "no extra charge" against an extra charge
+    ("装修全包一分钱不加，水电改造另收3000元", "free_but_charged"),
+    ("承诺无隐形消费，拍摄当天加收化妆费200元", "free_but_charged"),
+    # "today only" against a period of several days said in words
+    ("只有今天有这个价！优惠会持续到周末", "period_conflict"),
+    ("过了今天就没这个折扣了，活动期：本周三到周日", "period_conflict"),
 ]
 
 # Consistent or unverifiable: hard negatives for every detector.
@@ -92,6 +106,20 @@ CONSISTENT = [
     "仅限今天领取，有效期6月1日至6月30日",
     "免费领！需支付9.9元邮费",
     "全场8折，原价100元，8折券后到手75元",  # a coupon can take the price lower still
+    "会员专享价158，比门店原价238省了80",
+    "原价238，到手158，领券后比原价省了100",  # a coupon stacked on the saving
+    "比原价省了3天工期，原价299现价199",  # 省了 + a time unit is not money
+    "不要1299，不要799，只要599",
+    "不要1299。不要799的那款只要999的配件",  # not one sentence
+    "不要3个只要2个就够用，原价99现价89",
+    "奶茶买一送一，一杯18元，两杯18元",
+    "买二送一，两包20元，三包20元",
+    "买一送一，一杯18元，两杯15元",  # cheaper still is not a false claim of this kind
+    "一分钱不加，如需加选精修另收50元/张",
+    "全包一分钱不加，快递费另收10元",
+    "仅限今天！活动时间：今天",
+    "仅限今天下单，持续到月底陆续发货",  # shipping window, not the offer
+    "活动持续到月底，最后一天仅限今天",
 ]
 
 

@@ -10,6 +10,10 @@ The two directions of a mismatch are treated differently. Paying *more* than a s
 false whatever else applies, because other discounts only lower the price. Paying *less* is false only when
 no other discount (券、满减、红包、会员、再减…) is mentioned nearby. Bounded claims (5折起, 低至3折, 最高立减100)
 promise no exact figure and are not checked against the prices.
+
+A few contradictions are read straight from the sentence rather than from an offer, because their facts are not
+prices next to numbers: a 不要998，不要698，只要899 ladder, 买二送一 with what two and three cost, 一分钱不加 then
+另收50元, and 仅限今天 then a period of several days said in words (持续到月底, 活动时间：本周一到周日).
 """
 
 from __future__ import annotations
@@ -87,7 +91,9 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("save", "再还另又叠最高至直立狂省便降少节优减第每多加",
      rf"(?:再|还|另|又|叠加|第[二两三四2-4]件|每件|每单|每人|多买|加购)?\s*(?:最高|最多|高达|至多)?\s*"
      rf"(?:(?:直降|立省|立减|直减|狂降)\s*{_MONEY}"
-     rf"|(?:省下|省了|便宜了|便宜|降价|降了|少花了?|节省|优惠了?|减免|省|减)\s*{_MONEY_STRICT})"),
+     rf"|(?:省下|省了|便宜了|便宜|降价|降了|少花了?|节省|优惠了?|减免|省|减)\s*{_MONEY_STRICT}"
+     # 比原价299省了150: a bare figure after 省了 is money unless a unit of time, count or weight follows
+     rf"|(?:省了|省下)\s*\d+(?:\.\d+)?(?![\d.]|\s*(?:[点个件份次天周年月日时分秒斤克倍折%万w]|g|kg|ml|cm|mm|l\b)))"),
     ("rate", "低最打半对直降便砍减一二三四五六七八九" + _DIGITS,
      r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}|[一二三四五六七八九]五?)"
      r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价|打?对折|(?:直降|直接降|降了|便宜了?|砍掉?|减了?)\s*一半"),
@@ -154,6 +160,9 @@ def _own_fee(charge: str) -> str:
 _BUY_GET = re.compile(r"买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]")
 _GIVEN_ITEM_CHARGED = re.compile(r"[，,\s]{0,2}[^。；;\n]{0,8}?第\s*[二两2]\s*件[^，,。；;\n]{0,4}?"
                                  r"(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|(?!0\s*元)\d+(?:\.\d+)?\s*元|收费|付费)")
+# 两个38元 / 三包只要29元: a count and what that many cost, after a 买N送M
+_COUNT_PRICE = re.compile(rf"(?P<n>{_COUNT})\s*{_UNIT}\s*(?:只要|仅需|只需|共|合计|到手|才)?\s*[:：]?\s*"
+                          rf"(?P<p>{_MONEY_STRICT})")
 _FREE_LEARNING = re.compile(r"(?:免费|0\s*元|零元)(?:学|上课|听课)")
 
 
@@ -376,9 +385,21 @@ def _found(o: Offer, kinds: tuple[str, ...], keep: str, note: str) -> Found:
     return Found(start, end, [o.facts[keep].text.strip()], note)
 
 
+# 不要998，不要698，只要899: each 不要 is a price the offer claims to undercut, all in one sentence.
+_LADDER = re.compile(r"(?:不要\s*\d+(?:\.\d+)?\s*(?:元|块)?[，,、!！\s]*){1,4}"
+                     r"(?:现在只要|只要|仅要|仅需|只需|只卖)\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[\u4e00-\u9fff%](?<![元块]))")
+_LADDER_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
 def price_inversion(line: str, state: dict[str, Any]) -> list[Found]:
-    """A 原价 (or 日常价, 专柜价…) below the promotional price written next to it."""
+    """A 原价 (or 日常价, 专柜价…) below the promotional price written next to it; a 不要…只要 ladder whose final
+    price is above a price it claims to undercut."""
     out = []
+    for m in _LADDER.finditer(line):
+        *anchors, final = (float(n) for n in _LADDER_NUM.findall(m.group()))
+        if final > min(anchors) + _tol(min(anchors)):
+            out.append(Found(m.start(), m.end(), [f"只要{_fmt(final)}"],
+                             f"称“不要{_fmt(min(anchors))}”，最后的“只要”却是 {_fmt(final)}"))
     for o in offers(line):
         if "orig" in o.facts and "now" in o.facts and o.facts["orig"].unit != "implicit":
             was, now = o.facts["orig"].value, o.facts["now"].value
@@ -409,7 +430,9 @@ def discount_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
                 note = f"{_fmt(was)} 打 {_fmt(rate.value)} 折应为 {_fmt(expected)}，与所写的 {_fmt(now)} 不符"
         if not note and save is not None and was is not None and now is not None:
             actual = was - now
-            if (save.value > actual + _tol(was) and not save.bound) or (
+            # 领券后比原价省了100: a saving said after another discount counts that discount too
+            counts_more = bool(_STACKING.search(line, max(f["orig"].end, f["now"].end), save.start))
+            if (save.value > actual + _tol(was) and not save.bound and not counts_more) or (
                     save.value < actual - _tol(was) and not stacked):
                 note = f"{_fmt(was)} 降到 {_fmt(now)} 实际少 {_fmt(actual)}，不是所写的 {_fmt(save.value)}"
         if not note and rate is not None and save is not None and not elsewhere and not rate.bound \
@@ -463,6 +486,20 @@ def threshold_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
 def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
     """第二件半价 / 买一送一 with a unit price and a total that the offer does not add up to."""
     out = []
+    # 买二送一，两个38元，三个57元: the N+M items cost what the N paid for do, not more
+    for deal in _BUY_GET.finditer(line):
+        paid, free = (_count(ch) for ch in re.findall(r"[一二三1-3]", deal.group())[:2])
+        stop = _HARD_STOP.search(line, deal.end())
+        prices: dict[float, re.Match[str]] = {}
+        for c in _COUNT_PRICE.finditer(line, deal.end(), min(stop.start() if stop else len(line), deal.end() + 40)):
+            prices.setdefault(_count(c.group("n")), c)
+        if paid in prices and paid + free in prices:
+            low, high = prices[paid], prices[paid + free]
+            p_low, p_high = _money(low.group("p")), _money(high.group("p"))
+            if p_high > p_low + _tol(p_low):
+                note = (f"{deal.group()}，{_fmt(paid + free)} 件应与 {_fmt(paid)} 件同价 {_fmt(p_low)}，"
+                        f"不是 {_fmt(p_high)}")
+                out.append(Found(deal.start(), max(low.end(), high.end()), [high.group().strip()], note))
     for o in offers(line):
         f = o.facts
         unit = f.get("unit") or f.get("orig")
@@ -491,9 +528,25 @@ def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
     return out
 
 
+# 一分钱不加，拍完选片每张另收50元: the promise is about extra charges, so 另收 is exactly what it rules out —
+# unless the charge is for an add-on worded as optional (如需加选, 自愿升级).
+_NO_EXTRA = re.compile(r"一分钱都?不加|不加一分钱|一分不加|不加一分|零加价|无隐形消费|无二次消费|绝无二次消费"
+                       r"|没有任何?隐形消费|没有任何?二次消费")
+_EXTRA_CHARGE = re.compile(rf"(?:另收|另外收|另付|另加|加收|额外收取?|需另付|另外付|需另交|另交|再收)"
+                           rf"(?:[\u4e00-\u9fff]{{0,4}}?费用?)?\s*[:：]?\s*{_MONEY_STRICT}")
+_OPTIONAL = re.compile(r"如需|如要|若|如果|可选|自选|自愿|按需|升级|加购|另购|想要|需要的话|额外加选|加选|可另")
+
+
 def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
-    """免费 / 0元 followed by a payment for the same thing (postage and deposits are separate charges)."""
+    """免费 / 0元 followed by a payment for the same thing (postage and deposits are separate charges); 一分钱不加
+    followed by an extra charge that is not an optional add-on."""
     out = []
+    for n in _NO_EXTRA.finditer(line):
+        stop = _HARD_STOP.search(line, n.end())
+        c = _EXTRA_CHARGE.search(line, n.end(), min(stop.start() if stop else len(line), n.end() + 30))
+        if c is not None and not _OPTIONAL.search(line, n.end(), c.start()) and not any(
+                fee in line[n.end():c.end() + 6] for fee in _SEPARATE_FEES):
+            out.append(Found(n.start(), c.end(), [c.group()], f"称“{n.group()}”，却写明{c.group()}"))
     # Read apart from the offers: 买一送一，第二件半价 may hold no digit at all, and offers start from numbers.
     for b in _BUY_GET.finditer(line):
         if m := _GIVEN_ITEM_CHARGED.match(line, b.end()):
@@ -553,10 +606,27 @@ _ONE_DAY_AGAIN = re.compile(
     r"(?:同样|照样|一样|也是|也有|也能|继续|依然|仍然|还是|还有)[^。\n；;，,!！]{0,6}")
 
 
+# 仅限今天！这个价格一直持续到月底 / 错过今天就没有这个价了，活动时间：本周一到周日: a period of several days
+# stated in words right after the one-day claim (no 最后一天, no shipping or validity window in between).
+_TODAY_THEN_PERIOD = re.compile(
+    r"(?:仅限|只限|仅有|只有|就在|仅|只)(?:今天|今日|当天)|错过今天就没|过了今天就没"
+    r"(?=[^。\n；;]{0,16}?(?:(?:一直|会|将)?持续到|一直到|延续到|活动时间[:：]?\s*|活动期[:：]?\s*)"
+    r"(?:月底|月末|本月底|周末|周日|本周日|下周|下个?月|本周[一二三四五六]?到|这周[一二三四五六]?到|周[一二三四五六]到|本月))")
+_TODAY_PERIOD_END = re.compile(r"月底|月末|周末|周日|下周|下个?月|本月|到周[一二三四五六日天]")
+
+
 def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
     """仅限今天 / 限时N天 next to a date range of another length."""
     out = [Found(m.start(), m.end(), ["限时优惠"], "称只有一天，紧接着又说其他日子同样优惠")
            for m in _ONE_DAY_AGAIN.finditer(line)]
+    for m in _TODAY_THEN_PERIOD.finditer(line):
+        stop = _HARD_STOP.search(line, m.end())
+        tail = line[m.end():stop.start() if stop else len(line)][:40]
+        ends = list(_TODAY_PERIOD_END.finditer(tail))
+        if not ends or _EXCEPT_PERIOD.search(line, max(0, m.start() - 12), m.end() + len(tail)):
+            continue
+        end = m.end() + ends[-1].end()
+        out.append(Found(m.start(), end, ["限时优惠"], f"写的是“{m.group()}”，随后又说活动持续多日"))
     for o in offers(line):
         f = o.facts
         span = f.get("range")
