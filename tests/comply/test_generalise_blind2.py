@@ -160,7 +160,7 @@ def test_stylised_digits_and_letters_fold_one_to_one() -> None:
 @pytest.mark.parametrize(("text", "value"), [("三百九", 390), ("一千二", 1200), ("两百五十", 250), ("九十九", 99),
                                            ("两百多", 299), ("三千", 3000)])
 def test_chinese_numeral_prices(text: str, value: float) -> None:
-    from wenan.comply._promo import _cn_money
+    from wenan.comply._offers import _cn_money
 
     assert _cn_money(text) == value
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wenan.comply import check
-from wenan.comply._promo import offers
+from wenan.comply._offers import offers
 
 # (text, rule that must report it)
 CONTRADICTIONS = [
