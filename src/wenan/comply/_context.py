@@ -378,12 +378,17 @@ _RULE_TEXT = re.compile(r"(?:不能|不得|不可以|不可|不允许|不准|禁
 
 
 # The seller says it does not sell or do it: 我们只卖水果不卖神药, 本店不搞包过那一套, 拒绝所谓的稳赚.
-# One verb list serves the hit right after it (here) and a mention anywhere in the sentence (below).
+# These verbs serve the hit right after them (here) and, with those said after a topic, a mention anywhere in
+# the sentence (below).
 # 我们不宣传抗敏 / 不承诺保本: not claiming it is a denial as much as not selling it. 不做任何疾病治疗: after 任何/什么
 # a short noun may come before the hit. 不宣传“抗敏”“消炎”: the denial covers a whole series of quoted words.
 _QUOTED_SERIES = r"(?:[“\"「『][^“”\"「」『』，,。！？!?；;\n]{1,10}[”\"」』]\s*[、/和与及或]?\s*)*"
-_DENY_VERB = (r"(?:不卖|不售|没卖|不搞|不玩|不碰|不做|不提供|不涉及|从不做|从来不做|拒绝|不宣传|不宣称|不声称|不标榜|"
-              r"不承诺|从不宣传|从来不宣传)"
+_DENY_BEFORE_WORDS = ("不卖", "不售", "没卖", "不搞", "不玩", "不碰", "不做", "不提供", "不涉及", "从不做", "从来不做",
+                      "拒绝", "不宣传", "不宣称", "不声称", "不标榜", "不承诺", "从不宣传", "从来不宣传")
+# The topic first, the denial after it (开光我们不做); see _denied_in_sentence.
+_DENY_AFTER_WORDS = ("不做", "不卖", "不售", "不搞", "不提供", "做不了", "从来不做", "一律不做",
+                     "不宣传", "不宣称", "不承诺")
+_DENY_VERB = ("(?:" + "|".join(_DENY_BEFORE_WORDS) + ")"
               r"(?:(?:什么|任何)[\u4e00-\u9fff]{0,4}?|所谓的?|那种|这种)?" + _QUOTED_SERIES + r"[“\"「『]?")
 _DENIED = re.compile(_DENY_VERB + "$")
 _DENIED_REACH = 30  # how far before the hit a denial (with a quoted series) may start
@@ -434,8 +439,9 @@ def _negated(v: View, s: int, e: int) -> bool:
 
 # The seller says it does not sell or do it anywhere in the sentence: then the other mentions of the same word in
 # that sentence are talk about it (开光仪式是宗教活动，我们店不卖开光商品).
-_DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:不做|不卖|不售|不搞|不提供|做不了|从来不做|一律不做|不宣传|不宣称|不承诺)"
-_DENY_ANY = re.compile(r"不卖|不售|没卖|不搞|不做|不提供|不涉及|拒绝|做不了|不宣传|不宣称|不声称|不标榜|不承诺")
+_DENY_AFTER = r"(?:我们|本店|咱们|我|店里)?(?:" + "|".join(_DENY_AFTER_WORDS) + ")"
+# The prefilter: every verb either pattern can match, so it never rules out a sentence they would excuse.
+_DENY_ANY = _any_of(_DENY_BEFORE_WORDS + _DENY_AFTER_WORDS)
 
 
 def _denied_in_sentence(v: View, s: int, e: int) -> bool:
