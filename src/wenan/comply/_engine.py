@@ -24,7 +24,7 @@ from ._context import View, allowed
 from ._detectors import DETECTORS, STATEFUL, Found
 from ._matcher import CompiledRule, Matcher, find, matcher_for
 from ._normalise import SEP_CLASS, Skeleton, fold_block, is_ascii_alnum, keycap_start, skeleton
-from ._report import Advisory, Report, Violation
+from ._report import Advisory, Report, Violation, violation
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 _MERGE_GAP = re.compile(SEP_CLASS + "*")
@@ -75,7 +75,7 @@ class Scanner:
             self._advisories.append(Advisory(rule.id, rule.category, message, rule.basis,
                                              offset + start, offset + end, text))
             return
-        out.append(Violation(offset + start, offset + end, text, rule.category, cr.severity, rule.id,
+        out.append(violation(offset + start, offset + end, text, rule.category, cr.severity, rule.id,
                              rule.basis, explanation, list(suggestions)))
 
     # --- scanning -----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..exceptions import InputFileError
 from ._normalise import fold_block
-from ._report import Advisory, Violation
+from ._report import Advisory, Violation, violation
 
 if TYPE_CHECKING:
     from ._engine import Scanner
@@ -159,7 +159,7 @@ def _run(scanner: Scanner, fileobj: IO[Any], workers: int, block_bytes: int, dir
             n, rows, advisories, markers, deferred = result  # type: ignore[misc]
             off = chars
             chars += n
-            violations = [Violation(s + off, e + off, *rest) for s, e, *rest in rows]
+            violations = [violation(s + off, e + off, *rest) for s, e, *rest in rows]
             advisories = [Advisory(a.rule, a.category, a.message, a.basis, (a.start or 0) + off,
                                    (a.end or 0) + off, a.text) for a in advisories]
             deferred = [(ri, at + off, original, found) for ri, at, original, found in deferred]

@@ -28,6 +28,30 @@ class Violation:
         return asdict(self)
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__ (~3.4 us for nine fields); the
+# slot descriptors set them at a third of that. A stress-density file builds ~700 violations per MB twice
+# (in a worker, then with absolute offsets in the parent), so the engine builds them here.
+_new = object.__new__
+_set_start, _set_end, _set_text, _set_category, _set_severity, _set_rule, _set_basis, _set_explanation, \
+    _set_suggestions = (getattr(Violation, name).__set__ for name in Violation.__slots__)
+
+
+def violation(start: int, end: int, text: str, category: str, severity: str, rule: str, basis: str,
+              explanation: str, suggestions: list[str]) -> Violation:
+    """``Violation(...)``, for the engine's hot loops; equal in every way to the object ``__init__`` builds."""
+    v = _new(Violation)
+    _set_start(v, start)
+    _set_end(v, end)
+    _set_text(v, text)
+    _set_category(v, category)
+    _set_severity(v, severity)
+    _set_rule(v, rule)
+    _set_basis(v, basis)
+    _set_explanation(v, explanation)
+    _set_suggestions(v, suggestions)
+    return v
+
+
 @dataclass(frozen=True, slots=True)
 class Advisory:
     """Worth knowing, not a violation: a missing risk warning, contact details when the channel is unknown.
