@@ -246,3 +246,20 @@ def test_an_exemplar_title_reused_whole_is_blocked():
     by_title = {v.draft.title: v for v in result.variants}
     assert "copied_exemplar" in kinds(by_title[title])
     assert "copied_exemplar" not in kinds(by_title["山间牧场手工酸奶"])
+
+
+def test_brief_coverage_counts_paraphrases_and_ranks_the_draft_that_uses_the_brief_first():
+    from wenan.write.checks import brief_coverage
+
+    brief = parse_brief(BRIEF)
+    # 纯牛奶和菌种 conveys 只用鲜牛奶和菌种; a draft about the weather conveys nothing
+    assert brief_coverage("纯牛奶和菌种做的手工酸奶，第二杯半价", brief)[0] == []
+    missing, total = brief_coverage("今天天气真好，出门散步", brief)
+    assert total == 1 + len(brief.selling_points) and len(missing) == total
+    no_offer = "山间牧场手工酸奶，只用鲜牛奶和菌种，现做现卖，每天早上来拿🥛"
+    model = FakeModel([no_offer, GOOD], is_chat=False)
+    result = Writer(model, max_attempts=1).write(brief, n=2)
+    assert result.variants[0].draft.text == GOOD and "missing_points" not in kinds(result.variants[0])
+    (flag,) = [f for f in result.variants[1].flags if f.kind == "missing_points"]
+    assert flag.severity == "warning" and brief.offer in flag.detail  # the offer is what the post is for
+    assert result.variants[1].score < result.variants[0].score

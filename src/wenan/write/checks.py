@@ -276,6 +276,13 @@ class QualityCheck(Check):
         if len(clauses) >= 4 and len(set(clauses)) / len(clauses) < self.MIN_UNIQUE_RATIO:
             flags.append(Flag("repetitive", f"{len(clauses) - len(set(clauses))} 处重复的句子", "warning",
                               source=self.name))
+        missing, total = brief_coverage(f"{draft.title or ''}\n{body}", ctx.brief)
+        if missing:
+            # The offer is what a promotion post is for; a draft without it, or without any selling point,
+            # needs the marketer's attention. Other gaps only lower the rank (see ``pipeline.score``).
+            serious = ctx.brief.offer in missing or len(missing) == total
+            flags.append(Flag("missing_points", "没有用到需求里的：" + "；".join(missing),
+                              "warning" if serious else "info", source=self.name))
         empty = [s.index for s in draft.shots if not (s.visual and s.voiceover)]
         if empty:
             flags.append(Flag("empty_shot", f"镜头 {'、'.join(map(str, empty))} 缺少画面或口播", "warning",
@@ -296,6 +303,29 @@ class QualityCheck(Check):
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+COVERED_SHARE = 0.5  # of an item's character pairs found in the copy: 纯牛奶和菌种 conveys 只用鲜牛奶和菌种
+
+
+def brief_coverage(text: str, brief: Brief) -> tuple[list[str], int]:
+    """(the selling points and offer the copy does not convey, how many there are).
+
+    Facts are left out: the brief lists them as what the copy *may* use. An item counts as conveyed when
+    half of its character pairs occur in the copy, so a paraphrase that keeps the key words passes and a
+    draft about something else does not.
+    """
+    items = [p for p in (*brief.selling_points, brief.offer) if p and p.strip()]
+    have = _pairs(text)
+    missing = []
+    for item in items:
+        pairs = _pairs(item)
+        if pairs and len(pairs & have) < COVERED_SHARE * len(pairs):
+            missing.append(item.strip())
+    return missing, len(items)
+
+
+def _pairs(text: str) -> set[str]:
+    squashed = _squash_clause(text).lower()
+    return {squashed[i:i + 2] for i in range(len(squashed) - 1)} or ({squashed} if squashed else set())
 _CLAUSE_PUNCT = "，,。！!？?；;、~～…"
 _CLAUSE_RE = re.compile(f"[{_CLAUSE_PUNCT}\n]+")
 

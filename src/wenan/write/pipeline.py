@@ -21,6 +21,7 @@ from .checks import (
     Context,
     LeakCheck,
     VoiceCheck,
+    brief_coverage,
     compliance_industry,
     length_penalty,
 )
@@ -31,7 +32,9 @@ PENALTY = {"error": 0.3, "warning": 0.08, "info": 0.02}
 KIND_PENALTY = {
     "copied_exemplar": 0.5, "prompt_leak": 0.6, "compliance": 0.4, "ungrounded_number": 0.3,
     "ungrounded_claim": 0.3, "off_topic": 0.35, "no_prose": 0.5, "repetitive": 0.3, "empty_shot": 0.2,
+    "missing_points": 0.0,  # scored by how much of the brief is missing, below
 }
+MISSING_POINTS_WEIGHT = 0.2  # a draft that conveys none of the selling points and offer loses this much
 
 Event = tuple[str, int, Any]  # ("start"|"chunk"|"retry"|"done", variant index, payload)
 
@@ -278,6 +281,11 @@ def score(variant: Variant, ctx: Context) -> float:
         else:
             s -= KIND_PENALTY.get(f.kind, PENALTY[f.severity])
     s -= length_penalty(variant.draft.text, ctx)
+    if any(f.kind == "missing_points" for f in variant.flags):
+        draft = variant.draft
+        body = draft.claim_text() if draft.shots else draft.text
+        missing, total = brief_coverage(f"{draft.title or ''}\n{body}", ctx.brief)
+        s -= MISSING_POINTS_WEIGHT * len(missing) / max(1, total)
     cta = ctx.brief.cta
     if cta and ctx.channel.habits.needs_cta and cta[:4] not in variant.draft.text:
         s -= 0.05
