@@ -45,7 +45,7 @@ _SOURCE = re.compile(
     # Every alternative starts with a literal character, so the regex engine skips ahead to those characters.
     r"数据来源|资料来源|来源\s*[:：]|出处|引自|援引|报告编号|报告号|source\s*[:：]|"
     + "|".join(w + "(?:中心|机构|所|院|站)" for w in ("检测", "检验", "测试", "质检", "计量"))
-    + r"|据[^，。！？；\n]{1,40}?(?:统计|报告|调查|调研|数据|显示|发布|测试|检测|榜单)"
+    + r"|据[^，。！？；\n]{1,40}?(?:统计|报告|调查|调研|数据|显示|发布|测试|检测|榜单|问卷|抽样|回访)"
     r"|《[^》\n]{2,40}》"
 )
 _DATE = re.compile(
@@ -67,8 +67,10 @@ def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 _SELF_RANGE = _any_of(("本店", "店里", "店内", "全店", "店铺里", "本系列", "全系列", "系列里", "系列中", "旗下",
                        "家里卖"))
 _SELF = _any_of(("我们家", "我家", "自家", "本品牌", "我们店", "这家店", "我们的产品", "我们品牌"))
-_RANGE = re.compile(r"里|之中|当中|中的|所有|全部|[几两三四五六七八九十多各\d]\s*款|款式|系列|在售|卖得|卖的|销量"
-                    r"|产品线|之间|相比")
+# 我们家四个尺码的收纳箱中，这个号装得最多: sizes, models or flavours counted are the range too.
+_RANGE = re.compile(r"里|之中|当中|中的|中[，,]|所有|全部|[几两三四五六七八九十多各\d]\s*款|款式|系列|在售"
+                    r"|卖得|卖的|销量|产品线|之间|相比"
+                    r"|[几两三四五六七八九十多各\d]\s*[个种]?\s*(?:尺码|型号|规格|尺寸|颜色|色号|口味|容量|版本|档位)")
 # A whole region (全港, 全省, 全城) reaches outward as much as 全国 does: 本店奶茶是全港最顶级的 compares with
 # every shop there.
 _OUTWARD = _any_of(("全网", "全国", "全球", "世界", "行业", "同类", "同行", "市场", "业内", "国内", "各大",
@@ -244,10 +246,21 @@ _WEATHER = _any_of(("天气", "气温", "温度", "冬天", "夏天", "冬季", 
                     "三伏", "降温", "寒潮", "季节", "节气", "年份", "今年", "这几天", "这周", "预报"))
 
 
+# 开瓶后建议24小时内喝完，此时气泡感最足: the moment pointed at (此时) is one the sentence sets by a step of use — a
+# consumer tip on when the product is at its best (执法指南 exempts it), not a ranking against other goods.
+_MOMENT = re.compile(r"此时|这时候?|这个时候|那时候?|那个时候")
+_USE_STEP = _any_of(("开瓶", "开封", "开盖", "开罐", "拆封", "冲泡", "泡开", "冷藏", "冰镇", "加热", "解冻", "静置",
+                     "摇匀", "醒酒", "醒发", "出炉", "出锅", "喝完", "吃完", "食用", "饮用", "建议"))
+
+
 def _weather(v: View, s: int, e: int) -> bool:
-    """今年冬天最冷的几天: a remark about the weather, not about the product."""
+    """今年冬天最冷的几天: a remark about the weather, not about the product; also a tip on the moment of use."""
     if not _WEATHER_ADJ.match(v.text, s, s + 3):
-        return False
+        lo = v.clause_start(s)
+        if _MOMENT.search(v.text, lo, s) is None:
+            return False
+        slo, shi = v.sentence(s, e)
+        return _USE_STEP.search(v.text, slo, lo) is not None and not _OUTWARD.search(v.text, slo, shi)
     return bool(_WEATHER.search(v.text, *v.sentence(s, e)))
 
 
