@@ -22,12 +22,19 @@ _YUAN = r"\s*(?:元|块钱?|rmb)"
 # the words end or 元/块/的 follow (三百九的, 两百多块), so 二十分钟 or 三百斤 is not read as money.
 _CN_MONEY = (r"[一二两三四五六七八九][千百十][一二两三四五六七八九十百零]{0,4}(?:多|来)?"
              r"(?=\s*(?:元|块|的|[，,。！!？?\s]|$))(?:\s*(?:元|块钱?))?")
-_MONEY = rf"(?:[¥￥]?\s*{_NUM}(?:{_YUAN})?|{_CN_MONEY})"  # after a label that can only mean a price
+# 九块八, 9块8, 两块五毛: yuan and a tenth. Only where no word follows (两块五花肉 is meat), or 包邮/的/钱 does.
+_KUAI = (r"(?:\d{1,4}|[一二两三四五六七八九十][一二两三四五六七八九十百]{0,4})\s*块\s*[0-9一二三四五六七八九](?:\s*毛)?"
+         r"(?![0-9])(?![\u4e00-\u9fff](?<![钱的包一毛]))")
+_MONEY = rf"(?:{_KUAI}|[¥￥]?\s*{_NUM}(?:{_YUAN})?|{_CN_MONEY})"  # after a label that can only mean a price
 # after 只要/仅需…: 只要3步 is not a price
-_MONEY_STRICT = rf"(?:[¥￥]\s*{_NUM}(?:{_YUAN})?|{_NUM}{_YUAN}|{_CN_MONEY})"
+_MONEY_STRICT = rf"(?:{_KUAI}|[¥￥]\s*{_NUM}(?:{_YUAN})?|{_NUM}{_YUAN}|{_CN_MONEY})"
+# A bare figure where a price is expected (两只一起拿198): money unless a unit of time, count or weight follows.
+_BARE = (r"\d+(?:\.\d+)?(?![\d.]|\s*(?:[点号日月时分秒天周年个件份次位名人岁斤克折%:：万w-]|g|kg|ml|cm|mm|l\b))")
 _LINK = r"\s*[:：=]?\s*(?:仅|只|为|是|才)?\s*"
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百千]+)"
 _UNIT = r"(?:件|份|个|台|套|瓶|盒|只|双|张|支|单|罐|包|箱|袋|条|本|枚|组|桶|杯|位|名|人)"
+# What a bundle or a total may count: goods, and services bought by the time (十次三百六, 两节课)
+_UNIT_T = rf"(?:{_UNIT}|次|节|堂)"
 _MD = r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]?"
 _DOT = r"\d{1,2}[./]\d{1,2}(?![\d.]|\s*(?:元|折|倍|%|万|kg|g|ml|l|cm|mm|斤|克|米|块))"
 _YEAR = r"(?:(?:19|20)\d{2}\s*年\s*)?"
@@ -38,11 +45,19 @@ _NOW_LABELS = ("现售价|现价|到手价|到手|活动价|秒杀价|特价|特
                "|直播价|团购价|拼团价|优惠价|促销价|福利价|专享价|会员价|抢购价|狂欢价|清仓价|实付款|实付|售价"
                "|(?<=折)后价?")  # 8折后159元: the rate is read first, its 后 then labels the price
 _NOW_WEAK = "现在只要|现在仅需|现只要|现仅需|今天只要|今日只要|现在|只要|仅需|只需|仅售|只卖|仅要|才要|才卖|现"
-_FEES = ("服务费|手续费|工本费|包装费|材料费|会员费|技术费|费用|邮费|运费|快递费|配送费|押金|定金|订金"
-         "|学费|课时费|课程费|解读费|报告费|检测费|体验费|激活费|开卡费|入会费|挂号费|诊断费")
+# Fees for the thing itself (工本费, 材料费): what a free thing cannot cost. Postage and deposits are listed too but
+# read as separate charges (``_SEPARATE_FEES``).
+_OWN_FEES = ("服务费|手续费|工本费|包装费|材料费|耗材费|成本费|加工费|制作费|人工费|工时费|打包费|技术费|解读费|报告费"
+             "|检测费|体验费|激活费|开卡费|入会费|挂号费|诊断费")
+_FEES = _OWN_FEES + "|会员费|费用|邮费|运费|快递费|配送费|押金|定金|订金|学费|课时费|课程费"
 
 _DIGITS = "0-9"
 _CN_NUMERALS = "一二两三四五六七八九十百千"
+_BUY_N = r"(?:买|拍|购买?|下单|囤)"  # 买一送一, 拍一件送一件, 下单2件送1件
+_CN_AMOUNT_RX = r"[一二两三四五六七八九][千百十][一二两三四五六七八九十百零]{0,4}"
+# 充500送100 / 储值一千送两百: money paid and money's worth given on top
+_TOPUP = (rf"(?:充值?|储值|预存)\s*(?:{_NUM}|{_CN_AMOUNT_RX})\s*(?:元|块)?\s*(?:送|赠|返)\s*"
+          rf"(?:{_NUM}|{_CN_AMOUNT_RX})\s*(?:元|块)?")
 
 
 def _heads(alternation: str) -> str:
@@ -57,12 +72,23 @@ def _heads(alternation: str) -> str:
 _KINDS: tuple[tuple[str, str, str], ...] = (
     ("range", _DIGITS, rf"(?:{_MD}|{_DOT})\s*(?:至|到|~|～|—|–|-)\s*{_YEAR}(?:{_MD}|{_DOT}|\d{{1,2}}\s*[日号])"),
     ("threshold", "每满", rf"(?:每)?满\s*{_NUM}(?:{_YUAN})?\s*(?:立减|减|省|返|-)\s*{_NUM}(?:{_YUAN})?"),
-    ("bundle", "第买", r"第\s*[二两三四2-4]\s*件\s*(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|0\s*元|免费"
-                      r"|1\s*元)|买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]"),
+    # 第二件半价; 买一送一 / 拍2件送1件 (paid N, given M); 充500送100 (paid money, given more); 三件只收两件的钱
+    ("bundle", "第买拍购下囤充储预" + _DIGITS + _CN_NUMERALS,
+     r"第\s*[二两三四2-4]\s*件\s*(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|0\s*元|免费|1\s*元)"
+     rf"|{_BUY_N}\s*[一二两三1-3]\s*{_UNIT}?\s*(?:就|再|即|还)?\s*(?:送|赠送?)\s*[一二两1-2]\s*{_UNIT}?"
+     rf"|{_TOPUP}"
+     rf"|{_COUNT}\s*{_UNIT_T}\s*(?:打包|一起|合买)?\s*(?:只收|只要|只付|只算|只花|按|收|付)\s*{_COUNT}\s*{_UNIT_T}\s*的?"
+     r"(?:钱|价钱|价格|价)"),
     ("total", _DIGITS + _CN_NUMERALS + "合共总",
-     rf"{_COUNT}\s*{_UNIT}\s*(?:(?:合计|共计|一共|总共|共|总价|总计|到手价?|只要|仅需|只需|实付)"
-     rf"\s*[:：]?\s*{_MONEY}|{_MONEY_STRICT})|(?:合计|共计|总共|一共|总价|总计)\s*[:：]?\s*{_MONEY}"),
-    ("unit", "单每一1", rf"(?:单价|单件|每件|一件|1件)\s*[:：]?\s*(?:仅|只|为)?\s*{_MONEY_STRICT}"),
+     rf"{_COUNT}\s*{_UNIT_T}\s*(?:(?:合计|共计|一共|总共|共|总价|总计|到手价?|只要|仅需|只需|实付)"
+     rf"\s*[:：]?\s*{_MONEY}|{_MONEY_STRICT}"
+     # 两只一起拿198 / 三件打包卖一百五: items taken together and what they cost
+     rf"|(?:一起|打包|合起来|加起来|一块儿?)\s*(?:拿|买|卖|收|要|带走|入手)?\s*(?:只要|仅需|只需|才|共|一共)?\s*[:：]?\s*"
+     rf"(?:{_MONEY_STRICT}|{_BARE}))"
+     rf"|(?:合计|共计|总共|一共|总价|总计)\s*[:：]?\s*{_MONEY}"),
+    # 单价99 / 单只卖九十九 / 每盒六十 / 单次剪发四十: what one item (or one visit) costs on its own
+    ("unit", "单每一1", rf"(?:单价|(?:单|每)[件只个瓶盒份支双张套杯罐包袋]|一件|1件|单次[\u4e00-\u9fff]{{0,3}}?)"
+                      rf"\s*(?:卖|售价?|价格?|要|只要|仅需|是)?\s*[:：]?\s*(?:仅|只|为)?\s*{_MONEY_STRICT}"),
     ("base", "买购消凑订商", rf"(?:买满|购满|消费满?|凑满|买够|订单满|订单金额|商品金额|商品总价|消费金额)\s*{_MONEY}"
                            rf"|商品(?:价格?)?\s*[:：]?\s*{_MONEY_STRICT}"),
     ("orig", _heads(_ORIG_LABELS) + _DIGITS,
@@ -73,18 +99,22 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("sold", "累已售卖", rf"(?:累计售出|累计销售|已售出|已售|已卖出|已卖|已抢购|已抢出|已抢|已被抢购|已被抢|售出|卖出"
                        rf"|已成交|已下单)\s*了?\s*{_COUNT}\s*(?:万|w)?\+?\s*{_UNIT}?"),
     ("remain", "仅只还剩", rf"(?:仅剩|只剩|还剩|剩余|剩下)\s*{_COUNT}\s*{_UNIT}"),
-    ("dayonly", "仅只就限", r"(?:仅|只|就)(?:限|有|在)?(?:今天|今日|当天)|(?:仅此|只此)\s*(?:一|1)\s*天"
+    ("dayonly", "仅只就限", r"(?:仅|只|就)(?:限|有|在)?(?:今天|今日|当天|今晚|今夜)|(?:仅此|只此)\s*(?:一|1)\s*[天晚]"
                           r"|(?:限时|仅限|只限|只有|仅)\s*(?:一|1)\s*天"),
-    ("days", "限为仅只活", rf"(?:限时|为期|仅限|只限|活动仅|仅)\s*{_COUNT}\s*天"),
+    ("days", "限为仅只活", rf"(?:限时|为期|仅限|只限|活动仅|仅)\s*{_COUNT}\s*(?:天|个?小时|h(?![a-z]))"),
     ("save", "再还另又叠最高至直立狂省便降少节优减第每多加",
      rf"(?:再|还|另|又|叠加|第[二两三四2-4]件|每件|每单|每人|多买|加购)?\s*(?:最高|最多|高达|至多)?\s*"
      rf"(?:(?:直降|立省|立减|直减|狂降)\s*{_MONEY}"
      rf"|(?:省下|省了|便宜了|便宜|降价|降了|少花了?|节省|优惠了?|减免|省|减)\s*{_MONEY_STRICT}"
      # 比原价299省了150: a bare figure after 省了 is money unless a unit of time, count or weight follows
      rf"|(?:省了|省下)\s*\d+(?:\.\d+)?(?![\d.]|\s*(?:[点个件份次天周年月日时分秒斤克倍折%万w]|g|kg|ml|cm|mm|l\b)))"),
-    ("rate", "低最打半对直降便砍减一二三四五六七八九" + _DIGITS,
-     r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}|[一二三四五六七八九]五?)"
-     r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价|打?对折|(?:直降|直接降|降了|便宜了?|砍掉?|减了?)\s*一半"),
+    ("rate", "低最打半对直降便砍减一二三四五六七八九只付花省" + _DIGITS,
+     r"(?:低至|最低|最高|低到)?\s*(?:打\s*)?(?:(?<![\d.])\d(?:\.\d)?|(?<![\d.])\d{2}"
+     # 五折, 七五折, 八三折; not 双十一八折 (the 一 is the date's) or 五一八折
+     r"|(?<!十)[二三四五六七八九][一二三四五六七八九](?=\s*折)|[一二三四五六七八九])"
+     r"\s*折(?!叠|扣|腾|磨|射|纸)(?:起)?|半价|打?对折|(?:直降|直接降|降了|便宜了?|砍掉?|减了?)\s*一半"
+     # 只付一半的钱 / 省了一半: paying half the price
+     r"|(?:只付|只收|只花|只要|只需付?|付|花|省了?|省下)\s*一半(?!的?(?:时间|力气|功夫|精力|空间|步骤))"),
     ("now", _heads(_NOW_LABELS) + _heads(_NOW_WEAK) + "后今",
      rf"(?:{_NOW_LABELS}){_LINK}{_MONEY}|(?:{_NOW_WEAK}){_LINK}{_MONEY_STRICT}"
      # 现在只要349 / 今天198: a bare figure after a "now" word is a price unless a time or quantity unit follows
@@ -93,23 +123,33 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     # Only the thing itself free (免费送, 0元购, 免费！), not a service around it (免费退换, 免费安装).
     # A trial or claim verb may take its object (0元体验美甲, 免费领取面膜); 送/赠/购 may not (免费送货 is a service).
     # A gift (赠品, 送的那件) that the copy then charges for: 买一送一，赠品需另付39元.
-    ("gift", "赠送", r"赠品|赠送的|送的那?[件个份瓶盒只]?"),
+    # 买锅送铲子一套: a gift named after what is bought, which the copy then charges for
+    ("gift", "赠送买购下拍进到关",
+     r"赠品|赠送的|送的那?[件个份瓶盒只]?"
+     r"|(?:买|购买|下单|拍下?|进店|到店|关注)[\u4e00-\u9fff]{0,6}?(?:就|即|还|再)?(?:送|赠送?)[\u4e00-\u9fff]{1,8}"),
     ("free", "免0零不白一", r"(?<![不非])(?:免费|(?<![\d.])0\s*元|零元)"
-                        r"(?:(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,6}(?![\u4e00-\u9fff])"
+                        # 免费送一套刀具, 免费做一次美甲: a counted thing or visit is the thing itself
+                        rf"(?:(?:送|赠送?|领取?|拿|得|获得|做|剪|洗|拍|吃|喝|玩|画|烫|染)?\s*[一二两三1-3]\s*{_UNIT_T}"
+                        r"[\u4e00-\u9fff]{0,6}(?![\u4e00-\u9fff])"
+                        r"|(?:试用|试吃|试喝|试饮|试穿|试戴|试听|试学|试玩|试做|品尝|体验|领取|领|拿|获得|抢|学|上课|听课)[\u4e00-\u9fff]{0,6}(?![\u4e00-\u9fff])"
                         r"|(?:送|得|赠送|赠|购)?(?![\u4e00-\u9fff]))|不要钱|白送|白拿"
                         r"|不要一分钱|一分钱都?不要|不花一分钱|一分钱不花"),
-    ("charge", "下需须要只仅得再另支付缴交收扣" + _heads(_FEES),
+    ("charge", "下需须要只仅得再另支付缴交收扣按" + _heads(_FEES),
      rf"(?:需|须|要|只|仅|得|再|另)?(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)"
      rf"\s*(?:{_FEES})?\s*[:：]?\s*{_MONEY_STRICT}|(?:{_FEES})\s*[:：]?\s*{_MONEY_STRICT}"
-     rf"|(?:下单|只需|仅需|只要|需要|需|须)\s*(?:支付|付款|付)\s*[:：]?\s*\d+(?:\.\d+)?(?![\d.%])"),
+     rf"|(?:下单|只需|仅需|只要|需要|需|须)\s*(?:支付|付款|付)\s*[:：]?\s*\d+(?:\.\d+)?(?![\d.%])"
+     # 按二十五元一套收取: charged at a price per item
+     rf"|按\s*{_MONEY_STRICT}\s*(?:/|每|一)?\s*{_UNIT}?\s*(?:收取|收费|收|计费|计价|结算|付费|算钱)"),
 )
 _FACT = re.compile(
     "(?=[" + "".join(sorted({ch for _, heads, _ in _KINDS for ch in heads.replace(_DIGITS, "")})) + _DIGITS + "])"
     + "(?:" + "|".join(f"(?P<{kind}>(?=[{heads}])(?:{rx}))" for kind, heads, rx in _KINDS) + ")"
 )
 _REACH = 48  # in a long line, facts are read this far either side of a number: every contradiction has one
-# Digits, or a Chinese-numeral amount (三百九); spelled so the regex engine can skip to the digits.
-_NUMBERS = re.compile(r"[0-9一二两三四五六七八九](?:(?<=[0-9])[0-9]*|(?<![0-9])[千百十])")
+# Digits, or a Chinese-numeral amount (三百九, 九块八) or rate (三折, 八五折); spelled so the regex engine can skip
+# to the digits.
+_NUMBERS = re.compile(r"[0-9一二两三四五六七八九](?:(?<=[0-9])[0-9]*|(?<![0-9])(?:[千百十]|块[一二三四五六七八九]"
+                      r"|[一二三四五六七八九]?折))")
 
 _NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
 _LABEL = re.compile(r"[^\d一二两三四五六七八九十百千]*")
@@ -147,7 +187,15 @@ class Offer:
         return min(f.start for f in chosen), max(f.end for f in chosen)
 
 
+_KUAI_PARTS = re.compile(r"(\d{1,4}|[一二两三四五六七八九十][一二两三四五六七八九十百]{0,4})\s*块\s*"
+                         r"([0-9一二三四五六七八九])")
+
+
 def _money(text: str) -> float:
+    if "块" in text and (k := _KUAI_PARTS.search(text)):  # 九块八 = 9.8
+        whole = float(k.group(1)) if k.group(1).isdigit() else float(parse_cn(k.group(1)) or 0)
+        tenth = k.group(2)
+        return whole + (int(tenth) if tenth.isdigit() else CN_DIGITS[tenth]) / 10
     m = _NUMBER.search(text)
     if m is None:
         cn = _CN_AMOUNT.search(text)
@@ -189,9 +237,9 @@ def _rate(text: str) -> float:
     if m is not None:
         value = float(m.group(1))
         return value / 10 if value >= 10 else value
-    m = re.search(r"([一二三四五六七八九])(五)?\s*折", text)
+    m = re.search(r"([一二三四五六七八九])([一二三四五六七八九])?\s*折", text)  # 五折, 七五折, 八三折
     assert m is not None
-    return CN_DIGITS[m.group(1)] + (0.5 if m.group(2) else 0.0)
+    return CN_DIGITS[m.group(1)] + (CN_DIGITS[m.group(2)] / 10 if m.group(2) else 0.0)
 
 
 def _days(text: str) -> float:
@@ -225,9 +273,19 @@ def _fact(m: re.Match[str]) -> Fact | None:
         if f.extra >= f.value:
             return None
     elif kind == "bundle":
-        if text.startswith("买"):
-            paid, free = (_count(ch) for ch in re.findall(r"[一二三1-3]", text)[:2])
-            f.value, f.extra = paid + free, paid
+        if text.startswith(("充", "储", "预")):  # 充500送100: 600 worth for 500
+            paid, given = (_money(part) for part in re.split(r"送|赠|返", text, maxsplit=1))
+            f.value, f.extra, f.unit = paid + given, paid, "topup"
+            if not paid or not given:
+                return None
+        elif not text.startswith("第") and not text[:1].isdigit() and text[:1] not in _CN_NUMERALS:
+            paid, free = (_count(ch) for ch in re.findall(r"[一二两三1-3]", text)[:2])
+            f.value, f.extra, f.unit = paid + free, paid, "buy"
+        elif not text.startswith("第"):  # 三件只收两件的钱
+            items, paid = (_count(c) for c in re.findall(_COUNT, text)[:2])
+            f.value, f.extra, f.unit = items, paid, "pay"
+            if not 0 < paid < items:
+                return None
         else:
             k = _count(re.search(r"[二两三四2-4]", text).group())  # type: ignore[union-attr]
             tail = text[text.index("件") + 1:].replace(" ", "")
@@ -239,7 +297,7 @@ def _fact(m: re.Match[str]) -> Fact | None:
             else:
                 f.extra = k - 1 + _rate(tail) / 10
     elif kind == "total":
-        counted = re.match(rf"({_COUNT})\s*{_UNIT}", text)
+        counted = re.match(rf"({_COUNT})\s*{_UNIT_T}", text)
         f.extra = _count(counted.group(1)) if counted else 0.0
         f.value = _money(text[counted.end():] if counted else text)
     elif kind in ("limit", "sold", "remain", "days"):
@@ -248,7 +306,10 @@ def _fact(m: re.Match[str]) -> Fact | None:
         f.bound = kind == "limit" and label.strip()[:1] in ("每", "首", "本", "今", "单")
         unit = re.search(_UNIT + r"$", text)
         f.unit = unit.group() if unit else ""
-        if kind == "days" and f.value < 2:
+        if kind == "days" and text.endswith(("时", "h")):  # 限时24小时: a day
+            f.value /= 24
+            f.unit = "hours"
+        elif kind == "days" and f.value < 2:
             return None
     elif kind == "rate":
         f.value = _rate(text)
@@ -274,11 +335,52 @@ _CAPITAL_NUMERALS = str.maketrans("壹贰貳叁叄參肆伍陆陸柒捌玖拾佰
 _HAS_CAPITAL = re.compile("[" + "".join(map(chr, _CAPITAL_NUMERALS)) + "]")
 
 
+_PAD = "\ue000"  # what folding leaves before a keycap digit (5️⃣0️⃣ → PAD PAD 5 PAD PAD 0)
+# 免 费 做 一 次 美 甲: single characters spaced out (three at least); found from the space, cheaply.
+_SPACED = re.compile(r" [\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_SPACED_RUN = re.compile(r"(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]")
+
+
+def _compact(line: str) -> tuple[str, list[int]] | None:
+    """``line`` without keycap padding and without the spaces of a spaced-out run, with the position in ``line`` of
+    each character kept; None when there is nothing to take out (the common case)."""
+    spaced = " " in line and _SPACED.search(line) is not None
+    if not spaced and _PAD not in line:
+        return None
+    drop = {m.start() for m in re.finditer(_PAD, line)}
+    if spaced:
+        for run in _SPACED_RUN.finditer(line):
+            if run.end() - run.start() >= 5:  # 免 费 做, not 限时 特价
+                drop.update(range(run.start() + 1, run.end(), 2))
+    if not drop:
+        return None
+    kept = sorted(set(range(len(line))) - drop)
+    return "".join(map(line.__getitem__, kept)), kept
+
+
 @lru_cache(maxsize=256)  # several detectors read the same line one after another
 def offers(line: str) -> tuple[Offer, ...]:
     """The offers written in ``line`` (a folded line: half-width, simplified, lower-case)."""
     if _HAS_CAPITAL.search(line):
         line = line.translate(_CAPITAL_NUMERALS)  # 捌拾捌元 → 八十八元 (one character for one: offsets hold)
+    if (compact := _compact(line)) is not None:
+        # Read without keycap padding or spaced-out characters; facts are then placed back on the line as written.
+        text, kept = compact
+        out = []
+        for o in _offers(text):
+            for f in o.facts.values():
+                start, f.end = kept[f.start], kept[f.end - 1] + 1
+                while start and line[start - 1] == _PAD:  # a keycap digit takes its padding with it
+                    start -= 1
+                f.start = start
+            lo, hi = o.span(*o.facts)
+            stop = max(line.rfind(ch, max(0, lo - 12), lo) for ch in "。\n；;") + 1
+            out.append(Offer(o.facts, line[max(0, lo - 12, stop):hi + 6]))
+        return tuple(out)
+    return _offers(line)
+
+
+def _offers(line: str) -> tuple[Offer, ...]:
     windows: list[list[int]] = []
     if len(line) <= 4 * _REACH:  # a short line is read whole: one regex call beats several
         if _NUMBERS.search(line):

@@ -22,7 +22,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._offers import _COUNT, _HARD_STOP, _MONEY_STRICT, _SEPARATE_FEES, _UNIT, Offer, _count, _money, offers
+from ._offers import (
+    _BUY_N,
+    _COUNT,
+    _HARD_STOP,
+    _MONEY_STRICT,
+    _OWN_FEES,
+    _SEPARATE_FEES,
+    _UNIT,
+    Offer,
+    _count,
+    _money,
+    offers,
+)
 
 # --- what the checks read around an offer ---------------------------------------------------------------
 
@@ -40,8 +52,7 @@ _OTHER_THING = re.compile(r"正式|之后|以后|后续|到期|期满|续费|升
 # per lesson (课时费) does contradict a free lesson (免费体验课，到店收取课时费199元).
 _TUITION = re.compile(r"学费|课时费|课程费")
 # A fee for getting the free thing itself (0元购，下单另付服务费45元): 另 here does not mean something else.
-_OWN_FEE = re.compile(r"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*"
-                      r"(?:服务费|手续费|工本费|技术费|激活费|解读费|报告费))")
+_OWN_FEE = re.compile(rf"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*(?:{_OWN_FEES}))")
 
 
 def _own_fee(charge: str) -> str:
@@ -50,13 +61,19 @@ def _own_fee(charge: str) -> str:
 
 
 # 买一送一，第二件按半价结算: the item said to be given is charged for after all.
-_BUY_GET = re.compile(r"买\s*[一二三1-3]\s*(?:送|赠)\s*[一二1-2]")
+_BUY_GET = re.compile(rf"{_BUY_N}\s*[一二两三1-3]\s*{_UNIT}?\s*(?:就|再|即|还)?\s*(?:送|赠送?)\s*[一二两1-2]"
+                      rf"\s*{_UNIT}?")
 _GIVEN_ITEM_CHARGED = re.compile(r"[，,\s]{0,2}[^。；;\n]{0,8}?第\s*[二两2]\s*件[^，,。；;\n]{0,4}?"
                                  r"(?:半价|\d(?:\.\d)?\s*折|[一二三四五六七八九]\s*折|(?!0\s*元)\d+(?:\.\d+)?\s*元|收费|付费)")
 # 两个38元 / 三包只要29元: a count and what that many cost, after a 买N送M
 _COUNT_PRICE = re.compile(rf"(?P<n>{_COUNT})\s*{_UNIT}\s*(?:只要|仅需|只需|共|合计|到手|才)?\s*[:：]?\s*"
                           rf"(?P<p>{_MONEY_STRICT})")
 _FREE_LEARNING = re.compile(r"(?:免费|0\s*元|零元)(?:学|上课|听课)")
+
+
+# 相当于打了五折 / 等于只付一半: a rate claimed to follow from the offer beside it
+_EQUIVALENT = re.compile(r"相当于|等于|等同于|折合|算下来|算起来|平均下来|平摊下来|换算")
+_APPROX = re.compile(r"约|大约|大概|差不多|左右|将近|接近|近|几乎")
 
 
 @dataclass(slots=True)
@@ -154,6 +171,14 @@ def discount_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
             if total > expected + _tol(expected) or (total < expected - _tol(expected) and save is None):
                 note = (f"单价 {_fmt(unit)}，{_fmt(items)} 件打 {_fmt(rate.value)} 折应为 {_fmt(expected)}，"
                         f"不是 {_fmt(total)}")
+        if (not note and save is not None and rate is None and not save.bound and was is None and now is None
+                and "unit" in f and "total" in f and f["total"].extra > 1 and not _stacked(o, "threshold")):
+            # 单只99，两只一起198，省了60: what N items cost apart, less what they cost together
+            items, unit, total = f["total"].extra, f["unit"].value, f["total"].value
+            actual = unit * items - total
+            if abs(save.value - actual) > _tol(unit * items):
+                note = (f"单价 {_fmt(unit)}，{_fmt(items)} 件分开买 {_fmt(unit * items)}，一起 {_fmt(total)}，"
+                        f"实际省 {_fmt(actual)}，不是 {_fmt(save.value)}")
         if note:
             keep = "now" if "now" in f else ("total" if "total" in f and "orig" not in f else "orig")
             out.append(_found(o, ("rate", "save", "orig", "now", "unit", "total"), keep, note))
@@ -193,7 +218,7 @@ def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
     out = []
     # 买二送一，两个38元，三个57元: the N+M items cost what the N paid for do, not more
     for deal in _BUY_GET.finditer(line):
-        paid, free = (_count(ch) for ch in re.findall(r"[一二三1-3]", deal.group())[:2])
+        paid, free = (_count(ch) for ch in re.findall(r"[一二两三1-3]", deal.group())[:2])
         stop = _HARD_STOP.search(line, deal.end())
         prices: dict[float, re.Match[str]] = {}
         for c in _COUNT_PRICE.finditer(line, deal.end(), min(stop.start() if stop else len(line), deal.end() + 40)):
@@ -209,16 +234,26 @@ def bundle_mismatch(line: str, state: dict[str, Any]) -> list[Found]:
         f = o.facts
         unit = f.get("unit") or f.get("orig")
         rate = f.get("rate")
-        if ("bundle" in f and rate is not None and not rate.bound and f["bundle"].text.startswith("买")
-                and "total" not in f and "now" not in f and not _stacked(o, "threshold")):
-            # 买二送一，相当于5折: paying for 2 of 3 is 6.7折, whatever the copy calls it
-            b = f["bundle"]
+        b = f.get("bundle")
+        if b is not None and rate is not None and not rate.bound and "total" not in f and "now" not in f:
+            # 买二送一，相当于5折: paying for 2 of 3 is 6.7折, whatever the copy calls it; 充500送100 is 8.3折;
+            # 第二件半价 7.5折. Said as an equivalence (相当于…), only what is written between them can change it.
+            lo, hi = sorted((b.end, rate.start))
+            equal = _EQUIVALENT.search(line, lo, hi)
+            if equal is None and b.unit != "buy":
+                continue
+            if equal is None and _stacked(o, "threshold"):
+                continue
+            if equal is not None and (_STACKING.search(line, lo, hi) or "threshold" in f):
+                continue
             effective = b.extra / b.value * 10
-            if abs(rate.value - effective) > 0.3:
-                note = f"{b.text}实际相当于 {effective:.1f} 折，不是所写的 {_fmt(rate.value)} 折"
-                out.append(_found(o, ("bundle", "rate"), "rate", note))
+            slack = 0.6 if _APPROX.search(line, lo, rate.end) else 0.35
+            if b.fixed or abs(rate.value - effective) <= slack:
+                continue
+            note = f"{b.text}实际相当于 {effective:.1f} 折，不是所写的 {_fmt(rate.value)} 折"
+            out.append(_found(o, ("bundle", "rate"), "rate", note))
             continue
-        if "bundle" not in f or "total" not in f or unit is None:
+        if "bundle" not in f or "total" not in f or unit is None or f["bundle"].unit == "topup":
             continue
         b, total = f["bundle"], f["total"]
         items = total.extra or b.value
@@ -240,6 +275,11 @@ _NO_EXTRA = re.compile(r"一分钱都?不加|不加一分钱|一分不加|不加
 _EXTRA_CHARGE = re.compile(rf"(?:另收|另外收|另付|另加|加收|额外收取?|需另付|另外付|需另交|另交|再收)"
                            rf"(?:[\u4e00-\u9fff]{{0,4}}?费用?)?\s*[:：]?\s*{_MONEY_STRICT}")
 _OPTIONAL = re.compile(r"如需|如要|若|如果|可选|自选|自愿|按需|升级|加购|另购|想要|需要的话|额外加选|加选|可另")
+
+
+# What a purchase is said to come with: the words after 送/赠, before a count (送铲子一套 → 铲子)
+_GIFT_THING = re.compile(r"(?<=[送赠])(?:[一二两三1-3][\u4e00-\u9fff])?([\u4e00-\u9fff]{2,}?)"
+                         r"(?=[一二两三四五六七八九十\d]|$)")
 
 
 def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
@@ -269,7 +309,12 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
                 "课时费" in charge.text and free.text.endswith("课")):
             continue  # 免费试听，学费1280元: the trial is free, the course is a separate thing
         between = line[free.end:charge.start]
-        if free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
+        if free.kind == "gift" and not free.text.startswith(("赠", "送")):
+            # 买锅送铲子一套，铲子按25元收取: the charge must be for the gift, named again right before it
+            thing = _GIFT_THING.search(free.text)
+            if thing is None or not between.strip("，, ").startswith(thing.group(1)[:2]):
+                continue
+        elif free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
             if charge.start - free.end > 6:
                 continue
         elif _OTHER_THING.search(between) or _OTHER_THING.search(_own_fee(charge.text)) or any(
@@ -311,19 +356,32 @@ _ONE_DAY_AGAIN = re.compile(
     r"(?:同样|照样|一样|也是|也有|也能|继续|依然|仍然|还是|还有)[^。\n；;，,!！]{0,6}")
 
 
-# 仅限今天！这个价格一直持续到月底 / 错过今天就没有这个价了，活动时间：本周一到周日: a period of several days
-# stated in words right after the one-day claim (no 最后一天, no shipping or validity window in between).
+# The offer is said to last one day or night: 仅限今天, 只剩今天, 过了今晚就没了, 仅此一天, 限时一天.
+_ONE_DAY = (r"(?:(?:仅限|只限|仅有|只有|就在|只剩|仅剩|就剩|仅|只)(?:今天|今日|当天|今晚|今夜)"
+            r"|(?:错过|过了)(?:今天|今日|今晚|今夜)(?:就|便)?(?:没|不再|恢复|涨)"
+            r"|(?:仅此|只此)\s*(?:一|1)\s*[天晚]|(?:限时|仅限|只限|只有)\s*(?:一|1)\s*天)")
+# 仅限今天！这个价格一直持续到月底 / 错过今天就没有这个价了，活动时间：本周一到周日 / 只剩今天，活动到本月底: a period
+# of several days stated in words right after the one-day claim (no 最后一天, no shipping or validity window).
 _TODAY_THEN_PERIOD = re.compile(
-    r"(?:仅限|只限|仅有|只有|就在|仅|只)(?:今天|今日|当天)|错过今天就没|过了今天就没"
-    r"(?=[^。\n；;]{0,16}?(?:(?:一直|会|将)?持续到|一直到|延续到|活动时间[:：]?\s*|活动期[:：]?\s*)"
-    r"(?:月底|月末|本月底|周末|周日|本周日|下周|下个?月|本周[一二三四五六]?到|这周[一二三四五六]?到|周[一二三四五六]到|本月))")
-_TODAY_PERIOD_END = re.compile(r"月底|月末|周末|周日|下周|下个?月|本月|到周[一二三四五六日天]")
+    _ONE_DAY + r"(?=[^。\n；;]{0,16}?(?:(?:一直|会|将|要)?(?:持续|延续)到|一直到|活动时间[:：]?\s*|活动期[:：]?\s*"
+    r"|(?:活动|优惠|特价|折扣|这个价|价格)(?:会|将|要)?(?:一直)?(?:持续|延续)?(?:到|至|截止到?|截至))"
+    r"(?:月底|月末|本月底|这个月底|年底|周末|周日|本周日|下周|下个?月|本周[一二三四五六]?到|这周[一二三四五六]?到"
+    r"|周[一二三四五六]到|本月))")
+_TODAY_PERIOD_END = re.compile(r"本月底|月底|月末|年底|周末|周日|下周|下个?月|本月|到周[一二三四五六日天]")
+# 过了今晚就没了，这个月每天晚上我们都用这个价: the same price said to come back on other days
+_ONE_DAY_RECURS = re.compile(
+    _ONE_DAY + r"[^。\n；;]{0,16}?(?:明天|后天|明日|明晚|每天|每晚|天天|这个月|本月|整个月|这周|本周|下周|接下来几天)"
+    r"[^。\n；;]{0,12}?(?:都|同样|照样|一样|也|继续|依然|仍然|还是)[^。\n；;，,没不]{0,6}?"
+    r"(?:这个价|这价|此价|同价|同样的价|一样的价|特价|优惠价|活动价|这个优惠|这个折扣|这个福利|这个活动)[^。\n；;，,!！]{0,4}")
 
 
 def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
     """仅限今天 / 限时N天 next to a date range of another length."""
     out = [Found(m.start(), m.end(), ["限时优惠"], "称只有一天，紧接着又说其他日子同样优惠")
            for m in _ONE_DAY_AGAIN.finditer(line)]
+    for m in _ONE_DAY_RECURS.finditer(line):
+        if not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Found(m.start(), m.end(), ["限时优惠"], "称只有今天（今晚），紧接着又说其他日子同样是这个价"))
     for m in _TODAY_THEN_PERIOD.finditer(line):
         stop = _HARD_STOP.search(line, m.end())
         tail = line[m.end():stop.start() if stop else len(line)][:40]
@@ -339,8 +397,11 @@ def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
         if span is None or claim is None or _EXCEPT_PERIOD.search(o.window):
             continue
         days = 1.0 if claim.kind == "dayonly" else claim.value
-        # 6月1日至6月3日 is 3 days counted inclusively, 2 counted as nights: accept either.
-        if days < span.value - 1 or days > span.value or (days == 1 and span.value > 1):
+        if claim.unit == "hours":  # 限时48小时 may run over three calendar days
+            wrong = span.value > -(-days // 1) + 1
+        else:  # 6月1日至6月3日 is 3 days counted inclusively, 2 counted as nights: accept either.
+            wrong = days < span.value - 1 or days > span.value or (days == 1 and span.value > 1)
+        if wrong:
             note = f"写的是“{claim.text}”，所列时间却有 {_fmt(span.value)} 天"
             out.append(_found(o, (claim.kind, "range"), "range", note))
     return out
