@@ -6,7 +6,8 @@ time order (最新推出), a tip on the moment of use (开瓶后…此时…最)
 promise a superlative, public-health education (防治知识), a share of students that is data rather than a promise, and
 an efficacy rate in a cosmetic ad that is data rather than a cure rate. Plain wordings: a region with an attribute
 and 第一, medical results promised (N个疗程包好, 管一辈子, 不会有任何不适, 保证达到1.5, 一次就能断根) or told as a
-user's story (高血压已经好了), pregnancy marks (孕纹), food functions (利尿消肿, 增强体力), a result asserted as
+user's story (高血压已经好了), pregnancy marks (孕纹), breast/face/body/germ claims of a cosmetic and weight or
+eye-strain effects of a food told as results, food functions (利尿消肿, 增强体力), a result asserted as
 certain (一定见效), a named medicine (二甲双胍, 他汀), rental and principal promises, safer than a bank, a value that
 only rises, exam setters, fees waived or retakes without end when a result is missed, the staff of state organs
 using the goods, an official cutting the ribbon and praising, contact details pointed at in the profile, and test
@@ -54,6 +55,10 @@ NEGATIVES = [
     ("再好的护肤品也比不上早睡早起", "xiaohongshu", "general"),
     ("没有谁能一直不犯错，慢慢来", "xiaohongshu", "general"),
     ("再也找不到第二个像外婆这样疼我的人", "moments", "general"),
+    ("跟着私教撸铁两个月，腰围小了四厘米，身体乳只是日常保湿", "xiaohongshu", "cosmetics"),
+    ("胸部按摩霜使用时避开伤口，孕期请咨询医生", "ecommerce", "cosmetics"),
+    ("沐浴露泡沫绵密，能洗去汗渍和油脂", "ecommerce", "cosmetics"),
+    ("连着加班一周，眼睛酸涩，周末好好睡一觉", "moments", "food"),
     ("老师带大家分析近五年中考命题规律，课后每天出题给孩子练", "xiaohongshu", "education"),
     ("课上用改编过的高考真题做练习", "xiaohongshu", "education"),
     ("交警提醒：骑电动车一定要戴头盔", "douyin", "general"),
@@ -101,6 +106,16 @@ POSITIVES = [
     # pregnancy marks
     ("孕期按摩油，每天涂抹淡化孕期纹", "xiaohongshu", "cosmetics", "cosmetics", "淡化孕期纹"),
     ("产后修护霜，抹了两个月孕纹没了", "xiaohongshu", "cosmetics", "cosmetics", "孕纹没了"),
+    # cosmetics: breast, face, body and germ-killing claims told as results; new hair in a thin patch
+    ("丰盈精油每晚按摩，胸型会越来越饱满", "xiaohongshu", "cosmetics", "cosmetics", "胸型会越来越饱满"),
+    ("这款V脸霜涂了半个月，双下巴都消下去了", "douyin", "cosmetics", "cosmetics", "双下巴都消下去"),
+    ("纤体乳每天涂两次，大腿围细了两厘米", "ecommerce", "cosmetics", "cosmetics", "大腿围细了两厘米"),
+    ("这款洗手液一按一搓，手上的病菌全被杀死了", "moments", "cosmetics", "cosmetics", "病菌全被杀死了"),
+    ("用了这瓶养发液三个月，发缝那块稀疏的地方长出了小绒毛", "xiaohongshu", "cosmetics", "cosmetics",
+     "发缝那块稀疏的地方长出了小绒毛"),
+    # food: body measures and eye strain gone, told as results
+    ("晚餐换成这款燕麦代餐，喝了三周小肚腩没了", "xiaohongshu", "food", "health_food", "小肚腩没了"),
+    ("每天冲一杯枸杞菊花茶，喝了半个月眼睛酸涩都没了", "moments", "food", "health_food", "眼睛酸涩都没了"),
     # food functions, a certain result, a named medicine
     ("赤小豆薏米水，祛水肿特别好", "xiaohongshu", "food", "health_food", "祛水肿"),
     ("人参蜂蜜饮，每天一杯提高体力", "douyin", "food", "health_food", "提高体力"),
