@@ -59,6 +59,9 @@ NEGATIVES = [
     ("胸部按摩霜使用时避开伤口，孕期请咨询医生", "ecommerce", "cosmetics"),
     ("沐浴露泡沫绵密，能洗去汗渍和油脂", "ecommerce", "cosmetics"),
     ("连着加班一周，眼睛酸涩，周末好好睡一觉", "moments", "food"),
+    ("这次单元测验想考好，还得把错题再过一遍", "xiaohongshu", "education"),
+    ("我们的店开在县政府食堂对面，午饭时间人多", "moments", "food"),
+    ("今年的游客比去年少了一半，景区不用排队", "xiaohongshu", "general"),
     ("老师带大家分析近五年中考命题规律，课后每天出题给孩子练", "xiaohongshu", "education"),
     ("课上用改编过的高考真题做练习", "xiaohongshu", "education"),
     ("交警提醒：骑电动车一定要戴头盔", "douyin", "general"),
@@ -134,10 +137,19 @@ POSITIVES = [
     ("数学组长以前出过中考试卷", "xiaohongshu", "education", "education", "出过中考试卷"),
     ("考研协议班，没上岸，学费一分钱都不收", "douyin", "education", "education", "没上岸，学费一分钱都不收"),
     ("雅思冲刺，达不到目标分无限次重听", "xiaohongshu", "education", "education", "达不到目标分无限次重听"),
+    # education: failing said to be impossible, the certificate in hand, a full score in capital numerals
+    ("刷完这套题库，期末想考砸都难", "xiaohongshu", "education", "education", "想考砸都难"),
+    ("跟着老师练半年，古筝八级证书妥妥拿到手", "moments", "education", "education", "证书妥妥拿到手"),
+    ("中考体育冲刺班，保证立定跳远拿满拾分", "moments", "education", "education", "保证立定跳远拿满拾分"),
+    # finance: a gain as a floor, nobody failing to get the return
+    ("这套学区房现在入手，三年后起码多挣五十万", "douyin", "general", "finance", "起码多挣五十万"),
+    ("加盟我们奶茶店的老板，没有一家拿不到年底分红的", "moments", "general", "finance", "没有一家拿不到年底分红的"),
     # authority: the organ's staff using the goods, an official praising
     ("这款头盔，特警支队的队员们都戴这款", "douyin", "general", "authority", "特警支队的队员们都戴这款"),
     ("领事馆的工作人员宿舍里睡的就是这款床垫", "ecommerce", "general", "authority", "领事馆的工作人员宿舍里睡的就是"),
     ("开业那天镇长亲自来剪彩还点赞", "moments", "general", "authority", "镇长亲自来剪彩还点赞"),
+    ("这款白茶，区里领导家里也在喝", "moments", "food", "authority", "区里领导家里也在喝"),
+    ("自家磨的豆腐，镇政府食堂每天都来订", "moments", "food", "authority", "政府食堂每天都来订"),
     # contact: details pointed at in the profile
     ("价格不方便说，看我主页那个微信", "xiaohongshu", "general", "contact", "主页那个微信"),
     ("要报名的，翻我简介里那串号码", "douyin", "education", "contact", "简介里那串号码"),
@@ -148,6 +160,10 @@ POSITIVES = [
     ("权威机构实测，这款保温杯保温时长是普通杯子的两倍", "ecommerce", "general", "unsupported_data",
      "权威机构实测，这款保温杯保温时长是普通杯子的两倍"),
     ("这款登山鞋的抓地力是同级别鞋款的2倍", "ecommerce", "general", "unsupported_data", "是同级别鞋款的2倍"),
+    ("换了变频空调，电费比老空调少了将近一半", "moments", "general", "unsupported_data", "电费比老空调少了将近一半"),
+    ("眼霜用了一个月，眼下细纹淡了差不多三成", "xiaohongshu", "cosmetics", "unsupported_data", "细纹淡了差不多三成"),
+    ("用这款护眼灯写作业，揉眼睛的次数只有普通台灯的一半", "ecommerce", "general", "unsupported_data",
+     "只有普通台灯的一半"),
     ("上过我们冲刺班的学员，95%期末进了年级前百", "moments", "education", "unsupported_data", "95%期末进了"),
 ]
 
