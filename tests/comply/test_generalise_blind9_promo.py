@@ -108,3 +108,26 @@ def test_keycap_facts_are_placed_back_on_the_line_as_written() -> None:
     text = "限量5️⃣件，已售9️⃣件"
     v = [v for v in check(text).violations if v.category == "false_promo"]
     assert len(v) == 1 and v[0].text == "限量5️⃣件，已售9️⃣件"
+
+
+# The same classes in wordings the blind sets did not use.
+MORE = [
+    # the same price said to hold until next month
+    ("只有今晚这一场能拿到这个价，下个月1号之前下单都是这个价", "douyin", "general", True),
+    ("只有今晚这个价，下个月恢复原价", "douyin", "general", False),
+    ("仅限今晚特价，下个月也会有新品上市", "douyin", "general", False),
+    # 另外 before a fee of the free thing's own; 另外 before another purchase
+    ("送的这瓶卸妆油不要钱，只是要另外付39块包装费", "xiaohongshu", "cosmetics", True),
+    ("送的这瓶卸妆油不要钱，另外付39块可以再加购一瓶", "xiaohongshu", "cosmetics", False),
+    ("免费领取试用装，另付9.9元运费", "xiaohongshu", "cosmetics", False),
+    # N come together, M go free
+    ("三人同行一人免单，相当于每人省了一半", "moments", "general", True),
+    ("四人同行一人免单，相当于打了七五折", "moments", "general", False),
+    ("两人同行一人免单，相当于每人省了一半", "moments", "general", False),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "industry", "flagged"), MORE)
+def test_blind9_promo_classes_in_other_wordings(text: str, channel: str, industry: str, flagged: bool) -> None:
+    found = [span for cat, span in _found(text, industry, channel) if cat == "false_promo"]
+    assert bool(found) == flagged, found

@@ -78,7 +78,9 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
      rf"|{_BUY_N}\s*[一二两三1-3]\s*{_UNIT}?\s*(?:就|再|即|还)?\s*(?:送|赠送?)\s*[一二两1-2]\s*{_UNIT}?"
      rf"|{_TOPUP}"
      rf"|{_COUNT}\s*{_UNIT_T}\s*(?:打包|一起|合买)?\s*(?:只收|只要|只付|只算|只花|按|收|付)\s*{_COUNT}\s*{_UNIT_T}\s*的?"
-     r"(?:钱|价钱|价格|价)"),
+     r"(?:钱|价钱|价格|价)"
+     # 三人同行一人免单: N come, M of them pay nothing
+     rf"|{_COUNT}\s*[人位]\s*(?:同行|同来|一起|结伴|成团|拼团|到店)?\s*[，,]?\s*{_COUNT}\s*[人位]\s*免单"),
     ("total", _DIGITS + _CN_NUMERALS + "合共总",
      rf"{_COUNT}\s*{_UNIT_T}\s*(?:(?:合计|共计|一共|总共|共|总价|总计|到手价?|只要|仅需|只需|实付)"
      rf"\s*[:：]?\s*{_MONEY}|{_MONEY_STRICT}"
@@ -146,10 +148,10 @@ _FACT = re.compile(
     + "(?:" + "|".join(f"(?P<{kind}>(?=[{heads}])(?:{rx}))" for kind, heads, rx in _KINDS) + ")"
 )
 _REACH = 48  # in a long line, facts are read this far either side of a number: every contradiction has one
-# Digits, or a Chinese-numeral amount (三百九, 九块八) or rate (三折, 八五折); spelled so the regex engine can skip
-# to the digits.
+# Digits, or a Chinese-numeral amount (三百九, 九块八), rate (三折, 八五折) or head count (三人); spelled so the
+# regex engine can skip to the digits.
 _NUMBERS = re.compile(r"[0-9一二两三四五六七八九](?:(?<=[0-9])[0-9]*|(?<![0-9])(?:[千百十]|块[一二三四五六七八九]"
-                      r"|[一二三四五六七八九]?折))")
+                      r"|[一二三四五六七八九]?折|[人位]))")
 
 _NUMBER = re.compile(r"([0-9][0-9]*(?:\.[0-9]+)?)\s*(万|w)?")
 _LABEL = re.compile(r"[^\d一二两三四五六七八九十百千]*")
@@ -281,8 +283,10 @@ def _fact(m: re.Match[str]) -> Fact | None:
         elif not text.startswith("第") and not text[:1].isdigit() and text[:1] not in _CN_NUMERALS:
             paid, free = (_count(ch) for ch in re.findall(r"[一二两三1-3]", text)[:2])
             f.value, f.extra, f.unit = paid + free, paid, "buy"
-        elif not text.startswith("第"):  # 三件只收两件的钱
+        elif not text.startswith("第"):  # 三件只收两件的钱; 三人同行一人免单
             items, paid = (_count(c) for c in re.findall(_COUNT, text)[:2])
+            if text.endswith("免单"):
+                paid = items - paid
             f.value, f.extra, f.unit = items, paid, "pay"
             if not 0 < paid < items:
                 return None
@@ -354,8 +358,16 @@ def _compact(line: str) -> tuple[str, list[int]] | None:
                 drop.update(range(run.start() + 1, run.end(), 2))
     if not drop:
         return None
-    kept = sorted(set(range(len(line))) - drop)
-    return "".join(map(line.__getitem__, kept)), kept
+    kept: list[int] = []
+    pieces = []
+    at = 0
+    for d in sorted(drop):
+        kept.extend(range(at, d))
+        pieces.append(line[at:d])
+        at = d + 1
+    kept.extend(range(at, len(line)))
+    pieces.append(line[at:])
+    return "".join(pieces), kept
 
 
 @lru_cache(maxsize=256)  # several detectors read the same line one after another

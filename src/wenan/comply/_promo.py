@@ -55,6 +55,11 @@ _TUITION = re.compile(r"学费|课时费|课程费")
 _OWN_FEE = re.compile(rf"另(?=(?:支付|付款|付费|缴纳|缴费|交|付|收取|收费|收|扣)\s*(?:{_OWN_FEES}))")
 
 
+# 付39元包装费: the fee named after the amount
+_OWN_FEE_AFTER = re.compile(rf"\s*的?(?:{_OWN_FEES})")
+_ANOTHER = re.compile(r"另外|另|额外")
+
+
 def _own_fee(charge: str) -> str:
     """The charge without what only looks like 'something else': 另 before a fee of its own, the 续费 in 手续费."""
     return _OWN_FEE.sub("", charge).replace("手续费", "费")
@@ -314,14 +319,20 @@ def free_but_charged(line: str, state: dict[str, Any]) -> list[Found]:
             thing = _GIFT_THING.search(free.text)
             if thing is None or not between.strip("，, ").startswith(thing.group(1)[:2]):
                 continue
-        elif free.kind == "gift":  # 赠品需另付39元: 另 here means the gift itself is charged for
-            if charge.start - free.end > 6:
-                continue
-        elif _OTHER_THING.search(between) or _OTHER_THING.search(_own_fee(charge.text)) or any(
-                fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES):  # 支付9.9元邮费
+        elif free.kind == "gift" and charge.start - free.end > 6:  # 赠品需另付39元: 另 means the gift is charged
             continue
-        note = f"称“{free.text}”，却写明{charge.text.strip()}"
-        out.append(_found(o, (free.kind, "charge"), "charge", note))
+        fee_after = _OWN_FEE_AFTER.match(line, charge.end)
+        if free.kind == "free" and (
+                # 另外付39块包装费: 另外 before a fee of the free thing's own does not mean something else
+                _OTHER_THING.search(_ANOTHER.sub("", between) if fee_after else between)
+                or _OTHER_THING.search(_own_fee(charge.text))
+                or any(fee in line[charge.end:charge.end + 6] for fee in _SEPARATE_FEES)):  # 支付9.9元邮费
+            continue
+        note = f"称“{free.text}”，却写明{line[charge.start:fee_after.end() if fee_after else charge.end].strip()}"
+        found = _found(o, (free.kind, "charge"), "charge", note)
+        if fee_after:
+            found.end = max(found.end, fee_after.end())
+        out.append(found)
     return out
 
 
@@ -349,40 +360,47 @@ def stock_conflict(line: str, state: dict[str, Any]) -> list[Found]:
     return out
 
 
+# The offer is said to last one day or night: 仅限今天, 只剩今天, 过了今晚就没了, 仅此一天, 限时一天. Each check below
+# reads on from such a claim. A looser pattern with few first characters finds where one may start (5x cheaper to
+# scan a line with), and the claim is then matched there.
+_ONE_DAY_HINT = re.compile(r"(?:仅|只|就|错过|过了|限时)(?:限|有|在|剩|此)?\s*"
+                           r"(?:今天|今日|当天|今晚|今夜|(?:一|1)\s*[天晚])")
+_ONE_DAY = re.compile(
+    r"(?:仅限|只限|仅有|只有|就在|只剩|仅剩|就剩|仅|只)(?:今天|今日|当天|今晚|今夜)"
+    r"|(?:错过|过了)(?:今天|今日|今晚|今夜)(?:就|便)?(?:没|不再|恢复|涨)"
+    r"|(?P<day>(?:仅此|只此)\s*(?:一|1)\s*天|(?:限时|仅限|只限|只有|仅)\s*(?:一|1)\s*天)|(?:仅此|只此)\s*(?:一|1)\s*晚")
 # 仅此一天 … 明天/本周六日同样特价: the one day is not the only one
-_ONE_DAY_AGAIN = re.compile(
-    r"(?:仅此|只此|仅限|只有|只限|仅)\s*(?:一|1)\s*天[^。\n；;]{0,16}?"
-    r"(?:明天|后天|明日|周[一二三四五六日天末]|星期[一二三四五六日天]|本周|下周|这周|每天|天天)[^。\n；;，,]{0,6}?"
-    r"(?:同样|照样|一样|也是|也有|也能|继续|依然|仍然|还是|还有)[^。\n；;，,!！]{0,6}")
-
-
-# The offer is said to last one day or night: 仅限今天, 只剩今天, 过了今晚就没了, 仅此一天, 限时一天.
-_ONE_DAY = (r"(?:(?:仅限|只限|仅有|只有|就在|只剩|仅剩|就剩|仅|只)(?:今天|今日|当天|今晚|今夜)"
-            r"|(?:错过|过了)(?:今天|今日|今晚|今夜)(?:就|便)?(?:没|不再|恢复|涨)"
-            r"|(?:仅此|只此)\s*(?:一|1)\s*[天晚]|(?:限时|仅限|只限|只有)\s*(?:一|1)\s*天)")
-# 仅限今天！这个价格一直持续到月底 / 错过今天就没有这个价了，活动时间：本周一到周日 / 只剩今天，活动到本月底: a period
-# of several days stated in words right after the one-day claim (no 最后一天, no shipping or validity window).
-_TODAY_THEN_PERIOD = re.compile(
-    _ONE_DAY + r"(?=[^。\n；;]{0,16}?(?:(?:一直|会|将|要)?(?:持续|延续)到|一直到|活动时间[:：]?\s*|活动期[:：]?\s*"
-    r"|(?:活动|优惠|特价|折扣|这个价|价格)(?:会|将|要)?(?:一直)?(?:持续|延续)?(?:到|至|截止到?|截至))"
-    r"(?:月底|月末|本月底|这个月底|年底|周末|周日|本周日|下周|下个?月|本周[一二三四五六]?到|这周[一二三四五六]?到"
-    r"|周[一二三四五六]到|本月))")
-_TODAY_PERIOD_END = re.compile(r"本月底|月底|月末|年底|周末|周日|下周|下个?月|本月|到周[一二三四五六日天]")
+_AGAIN = re.compile(
+    r"[^。\n；;]{0,16}?(?:明天|后天|明日|周[一二三四五六日天末]|星期[一二三四五六日天]|本周|下周|这周|每天|天天)"
+    r"[^。\n；;，,]{0,6}?(?:同样|照样|一样|也是|也有|也能|继续|依然|仍然|还是|还有)[^。\n；;，,!！]{0,6}")
 # 过了今晚就没了，这个月每天晚上我们都用这个价: the same price said to come back on other days
-_ONE_DAY_RECURS = re.compile(
-    _ONE_DAY + r"[^。\n；;]{0,16}?(?:明天|后天|明日|明晚|每天|每晚|天天|这个月|本月|整个月|这周|本周|下周|接下来几天)"
+_RECURS = re.compile(
+    r"[^。\n；;]{0,16}?(?:明天|后天|明日|明晚|每天|每晚|天天|这个月|本月|整个月|这周|本周|下周|下个?月"
+    r"|月底前|这几天|接下来几天)"
     r"[^。\n；;]{0,12}?(?:都|同样|照样|一样|也|继续|依然|仍然|还是)[^。\n；;，,没不]{0,6}?"
     r"(?:这个价|这价|此价|同价|同样的价|一样的价|特价|优惠价|活动价|这个优惠|这个折扣|这个福利|这个活动)[^。\n；;，,!！]{0,4}")
+# 仅限今天！这个价格一直持续到月底 / 错过今天就没有这个价了，活动时间：本周一到周日 / 只剩今天，活动到本月底: a period
+# of several days stated in words right after the one-day claim (no 最后一天, no shipping or validity window).
+_THEN_PERIOD = re.compile(
+    r"[^。\n；;]{0,16}?(?:(?:一直|会|将|要)?(?:持续|延续)到|一直到|活动时间[:：]?\s*|活动期[:：]?\s*"
+    r"|(?:活动|优惠|特价|折扣|这个价|价格)(?:会|将|要)?(?:一直)?(?:持续|延续)?(?:到|至|截止到?|截至))"
+    r"(?:月底|月末|本月底|这个月底|年底|周末|周日|本周日|下周|下个?月|本周[一二三四五六]?到|这周[一二三四五六]?到"
+    r"|周[一二三四五六]到|本月)")
+_TODAY_PERIOD_END = re.compile(r"本月底|月底|月末|年底|周末|周日|下周|下个?月|本月|到周[一二三四五六日天]")
 
 
 def period_conflict(line: str, state: dict[str, Any]) -> list[Found]:
-    """仅限今天 / 限时N天 next to a date range of another length."""
-    out = [Found(m.start(), m.end(), ["限时优惠"], "称只有一天，紧接着又说其他日子同样优惠")
-           for m in _ONE_DAY_AGAIN.finditer(line)]
-    for m in _ONE_DAY_RECURS.finditer(line):
-        if not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Found(m.start(), m.end(), ["限时优惠"], "称只有今天（今晚），紧接着又说其他日子同样是这个价"))
-    for m in _TODAY_THEN_PERIOD.finditer(line):
+    """仅限今天 / 限时N天 next to a date range of another length, a period said in words, or the same price again."""
+    out = []
+    for h in _ONE_DAY_HINT.finditer(line):
+        if (m := _ONE_DAY.match(line, h.start())) is None:
+            continue
+        if m.group("day") and (a := _AGAIN.match(line, m.end())):
+            out.append(Found(m.start(), a.end(), ["限时优惠"], "称只有一天，紧接着又说其他日子同样优惠"))
+        elif r := _RECURS.match(line, m.end()):
+            out.append(Found(m.start(), r.end(), ["限时优惠"], "称只有今天（今晚），紧接着又说其他日子同样是这个价"))
+        if not _THEN_PERIOD.match(line, m.end()):
+            continue
         stop = _HARD_STOP.search(line, m.end())
         tail = line[m.end():stop.start() if stop else len(line)][:40]
         ends = list(_TODAY_PERIOD_END.finditer(tail))
