@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from wenan.comply import check
-from wenan.comply._normalise import expand_term, fold, fold_block, skeleton, t2s_table
+from wenan.comply._expand import expand_term
+from wenan.comply._normalise import fold, fold_block, skeleton, t2s_table
 
 
 def test_t2s_table_is_one_char_to_one_char() -> None:

@@ -16,7 +16,7 @@ from typing import Literal
 import ahocorasick_rs
 
 from ._context import CompiledContext, compile_context
-from ._normalise import contact_words, expand_placeholders, expand_term
+from ._expand import contact_words, expand_placeholders, expand_term
 from ._schema import PLACEHOLDER, AdvisoryRule, Rule, load_packs
 from ._scope import resolve_channel, resolve_industry
 

@@ -170,7 +170,7 @@ def load_variants() -> Variants:
 @cache
 def load_packs() -> tuple[Pack, ...]:
     """Every shipped pack, validated, with rule ids unique across packs and regexes compiled once to check."""
-    from ._normalise import expand_placeholders  # local: _normalise imports this module's loader
+    from ._expand import expand_placeholders  # local: _expand imports this module's loader
 
     files = sorted((p for p in _rules_dir().iterdir() if p.name.endswith(".yaml") and p.name != "variants.yaml"),
                    key=lambda p: p.name)
