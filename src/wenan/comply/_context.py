@@ -254,14 +254,19 @@ _USE_STEP = _any_of(("开瓶", "开封", "开盖", "开罐", "拆封", "冲泡",
 
 
 def _weather(v: View, s: int, e: int) -> bool:
-    """今年冬天最冷的几天: a remark about the weather, not about the product; also a tip on the moment of use."""
+    """今年冬天最冷的几天: a remark about the weather, not about the product."""
     if not _WEATHER_ADJ.match(v.text, s, s + 3):
-        lo = v.clause_start(s)
-        if _MOMENT.search(v.text, lo, s) is None:
-            return False
-        slo, shi = v.sentence(s, e)
-        return _USE_STEP.search(v.text, slo, lo) is not None and not _OUTWARD.search(v.text, slo, shi)
+        return False
     return bool(_WEATHER.search(v.text, *v.sentence(s, e)))
+
+
+def _use_moment(v: View, s: int, e: int) -> bool:
+    """此时气泡感最足: the clause points at a moment the sentence sets by a step of use, and compares with no one."""
+    lo = v.clause_start(s)
+    if _MOMENT.search(v.text, lo, s) is None:
+        return False
+    slo, shi = v.sentence(s, e)
+    return _USE_STEP.search(v.text, slo, lo) is not None and not _OUTWARD.search(v.text, slo, shi)
 
 
 _NUMBERED = re.compile(r"(?<![a-z])no\.?\s*\d|色号|型号|编号|款号|序号|货号")
@@ -530,6 +535,7 @@ _CHECKS: dict[str, Callable[[View, int, int], bool]] = {
     "denied_in_sentence": _denied_in_sentence,
     "folk_belief": _folk_belief,
     "accessory": _accessory,
+    "use_moment": _use_moment,
     "figurative": _figurative,
     "public_rule": _public_rule,
 }

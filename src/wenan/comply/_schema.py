@@ -23,7 +23,7 @@ CheckName = Literal["sourced", "dated_sourced", "self_comparison", "registered_s
                     "quantity_limit", "weather", "numbered_item", "titled", "quoted_name",
                     "own_story", "debunked", "rule_text", "negated", "denied_in_sentence",
                     "folk_belief", "accessory", "evasive_spelling", "greeting",
-                    "figurative", "public_rule"]
+                    "figurative", "public_rule", "use_moment"]
 DetectorName = Literal["price_inversion", "discount_mismatch", "threshold_mismatch", "bundle_mismatch",
                        "free_but_charged", "stock_conflict", "period_conflict", "deadline_conflict"]
 
