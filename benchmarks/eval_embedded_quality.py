@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from wenan.models.registry import get_model  # noqa: E402
 from wenan.write import Writer, parse_brief  # noqa: E402
-from wenan.write.checks import brief_coverage  # noqa: E402
+from wenan.write.checks import draft_coverage  # noqa: E402
 
 BRIEFS = [
     dict(product="桂花酒酿圆子", brand="巷口甜水铺", selling_points=["酒酿是自家发酵的", "圆子现搓现煮"],
@@ -55,8 +55,7 @@ STOPPERS = {"off_topic", "no_prose", "repetitive", "empty_shot"}
 def judge(variant, brief) -> dict[str, bool]:  # type: ignore[no-untyped-def]
     kinds = {f.kind for f in variant.flags if not f.repaired}
     draft = variant.draft
-    body = draft.claim_text() if draft.shots else draft.text
-    missing, total = brief_coverage(f"{draft.title or ''}\n{body}", brief)
+    missing, total = draft_coverage(draft, brief)
     covered = total == 0 or (total - len(missing)) / total >= 0.5
     return {
         "blocked": variant.blocked, "invented": "ungrounded_number" in kinds, "compliance": "compliance" in kinds,

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..channels import ChannelSpec, Flag, count_chars
+from ..channels import ChannelSpec, Draft, Flag, count_chars
 from ..exceptions import UnknownNameError
 from ..models.base import Model, Request
 from .brief import Brief
@@ -276,7 +276,7 @@ class QualityCheck(Check):
         if len(clauses) >= 4 and len(set(clauses)) / len(clauses) < self.MIN_UNIQUE_RATIO:
             flags.append(Flag("repetitive", f"{len(clauses) - len(set(clauses))} 处重复的句子", "warning",
                               source=self.name))
-        missing, total = brief_coverage(f"{draft.title or ''}\n{body}", ctx.brief)
+        missing, total = draft_coverage(draft, ctx.brief)
         if missing:
             # The offer is what a promotion post is for; a draft without it, or without any selling point,
             # needs the marketer's attention. Other gaps only lower the rank (see ``pipeline.score``).
@@ -321,6 +321,12 @@ def brief_coverage(text: str, brief: Brief) -> tuple[list[str], int]:
         if pairs and len(pairs & have) < COVERED_SHARE * len(pairs):
             missing.append(item.strip())
     return missing, len(items)
+
+
+def draft_coverage(draft: Draft, brief: Brief) -> tuple[list[str], int]:
+    """``brief_coverage`` of a draft's title and copy (a script's voice-over and subtitles, not its shot notes)."""
+    body = draft.claim_text() if draft.shots else draft.text
+    return brief_coverage(f"{draft.title or ''}\n{body}", brief)
 
 
 def _pairs(text: str) -> set[str]:

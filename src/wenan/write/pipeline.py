@@ -21,8 +21,8 @@ from .checks import (
     Context,
     LeakCheck,
     VoiceCheck,
-    brief_coverage,
     compliance_industry,
+    draft_coverage,
     length_penalty,
 )
 
@@ -282,9 +282,7 @@ def score(variant: Variant, ctx: Context) -> float:
             s -= KIND_PENALTY.get(f.kind, PENALTY[f.severity])
     s -= length_penalty(variant.draft.text, ctx)
     if any(f.kind == "missing_points" for f in variant.flags):
-        draft = variant.draft
-        body = draft.claim_text() if draft.shots else draft.text
-        missing, total = brief_coverage(f"{draft.title or ''}\n{body}", ctx.brief)
+        missing, total = draft_coverage(variant.draft, ctx.brief)
         s -= MISSING_POINTS_WEIGHT * len(missing) / max(1, total)
     cta = ctx.brief.cta
     if cta and ctx.channel.habits.needs_cta and cta[:4] not in variant.draft.text:
